@@ -1,0 +1,51 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= .lookthrough/demo.duckdb
+
+.PHONY: demo test lint typecheck check bench bench-smoke clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed
+
+## demo: screen examples/holdings.csv against the built-in dataset and print the flagged rows
+demo: $(VENV)/.installed
+	$(BIN)/lookthrough screen examples/holdings.csv --name-column holding --id-column isin \
+		--format table --db $(DEMO_DB)
+
+## test: install the test extras and run the whole suite
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check lookthrough tests bench
+	$(BIN)/ruff format --check lookthrough tests bench
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy lookthrough
+
+check: lint typecheck test
+
+## bench: the full benchmarks (minutes); figures go to bench/RESULTS.md
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.run
+
+bench-smoke: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.run --smoke
+
+clean:
+	rm -rf $(VENV) .lookthrough

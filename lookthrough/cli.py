@@ -1,0 +1,313 @@
+"""The `lookthrough` command: update lists, show them, screen files, explain a score."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import ExitStack
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from lookthrough import __version__
+from lookthrough.exc import InvalidInput, LookthroughError
+from lookthrough.identifiers import detect
+from lookthrough.model.ftm import to_ftm
+from lookthrough.progress import LazyProgress
+from lookthrough.screening.explain import explain as explain_name
+from lookthrough.screening.reader import open_table
+from lookthrough.screening.screener import Tally
+from lookthrough.screening.writer import (
+    OUTPUT_FORMATS,
+    describe_lists,
+    describe_path,
+    rejects_path,
+    write_csv,
+    write_jsonl,
+    write_rejects,
+)
+from lookthrough.sources.download import download_official
+from lookthrough.sources.load import LoadResult, load_path
+from lookthrough.workspace import Workspace
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+# Wide, unwrapped output when piped, so messages and tables stay whole in logs.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 200)
+DbOption = Annotated[str | None, typer.Option("--db", help="Database path (default: LOOKTHROUGH_DB).")]
+
+
+def fail(error: LookthroughError) -> None:
+    err.print(f"[bold red]error:[/] {error.detail}", highlight=False)
+    raise typer.Exit(2 if isinstance(error, InvalidInput) else 1)
+
+
+@app.command()
+def update(
+    source: Annotated[
+        Path | None, typer.Option("--from", help="Load this file or folder instead of downloading.")
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", help="Force the list format (see `lookthrough formats`).")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Refuse a load that rejected any record.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Load even if unchanged or much smaller than the current snapshot.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Load official lists as new snapshots (download them when no --from is given)."""
+    try:
+        workspace = Workspace(db)
+        if source is None:
+            results = download_official(workspace.store, progress=lambda m: err.print(m), force=force)
+        else:
+            results = load_path(workspace.store, source, forced_format=format, strict=strict, force=force,
+                                origin=str(source), progress=lambda m: err.print(m))  # fmt: skip
+    except LookthroughError as error:
+        fail(error)
+        return
+    for result in results:
+        _report_load(result)
+    if results and results[0].skipped:
+        err.print(f"not a known list format, skipped: {', '.join(results[0].skipped)}")
+    if not all(r.ok for r in results):
+        raise typer.Exit(1)
+
+
+def _report_load(result: LoadResult) -> None:
+    s, report = result.snapshot, result.report
+    if result.unchanged:
+        out.print(f"{s.title}: unchanged (sha256 {s.sha256[:12]}), snapshot {s.id} stays current")
+        return
+    out.print(f"{s.title}: {s.status.value}, snapshot {s.id}")
+    out.print(f"  rows read {report.rows_read}, rejected {report.rows_rejected}, entities {s.entity_count}, "
+              f"statements {s.statement_count}, published {s.published or 'not stated'}")  # fmt: skip
+    for reject in report.rejects[:10]:
+        out.print(f"  rejected: {reject}", highlight=False)
+    if len(report.rejects) > 10:
+        out.print(f"  … {len(report.rejects) - 10} more; `lookthrough rejects {s.id}` lists them all")
+    for warning in report.warnings[:5]:
+        out.print(f"  warning: {warning}", highlight=False)
+    if len(report.warnings) > 5:
+        out.print(f"  … {len(report.warnings) - 5} more warnings")
+    if s.error:
+        out.print(f"  [red]{s.error}[/] (the current snapshot, if any, stays in use)", highlight=False)
+
+
+@app.command()
+def lists(
+    history: Annotated[
+        bool, typer.Option("--all", help="Show every load, not only current snapshots.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Show the loaded list snapshots with their counts, dates and fingerprints."""
+    try:
+        workspace = Workspace(db)
+    except LookthroughError as error:
+        fail(error)
+        return
+    table = RichTable(
+        "dataset", "status", "entities", "rejects", "published", "retrieved", "sha256", "origin"
+    )
+    for s in workspace.store.snapshots(include_history=history):
+        published = str(s.published or "-")
+        retrieved = f"{s.retrieved_at:%Y-%m-%d %H:%M}"
+        counts = (str(s.entity_count), str(s.reject_count))
+        table.add_row(s.dataset, s.status.value, *counts, published, retrieved, s.sha256[:12], s.origin)
+    out.print(table)
+
+
+@app.command()
+def rejects(
+    snapshot: Annotated[str, typer.Argument(help="Snapshot id, as `lists --all` shows it.")],
+    db: DbOption = None,
+) -> None:
+    """List the records a load rejected, with file, line, field and reason."""
+    workspace = Workspace(db)
+    for reject in workspace.store.rejects(snapshot):
+        out.print(str(reject), highlight=False)
+
+
+@app.command()
+def screen(
+    input: Annotated[Path, typer.Argument(help="CSV, XLSX, Parquet or JSON-lines file to screen.")],
+    name_column: Annotated[str, typer.Option("--name-column", "-n", help="Column holding the name.")],
+    id_column: Annotated[
+        list[str] | None,
+        typer.Option("--id-column", "-i", help="Column with ISIN/LEI/USCC codes (repeatable)."),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: jsonl, csv or table.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="Input format if the file name does not tell.")
+    ] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Score at or above which a name match is a hit.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Screen every row of a file; exit 0 when the run completes, hits or not."""
+    if format not in OUTPUT_FORMATS:
+        fail(InvalidInput(f"unknown output format {format!r}; use one of {', '.join(OUTPUT_FORMATS)}"))
+    try:
+        workspace = Workspace(db)
+        table = open_table(input, input_format)
+        screener = workspace.screener(threshold)
+        tally = Tally()
+        with ExitStack() as stack:
+            handle = (
+                stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
+            )
+            bar = stack.enter_context(LazyProgress(f"screening {input.name}", table.size_hint))
+            results = screener.screen_table(table, name_column, id_column or [], tally, bar.tick)
+            if format == "jsonl":
+                results = write_jsonl(results, handle)
+            elif format == "csv":
+                results = write_csv(results, handle, table.columns)
+            else:
+                results = iter(list(results))
+            collected = list(results)
+            if format == "table":
+                _print_hits(collected)
+    except LookthroughError as error:
+        fail(error)
+        return
+    _summarise(tally, input, output)
+
+
+def _print_hits(results: list[Any]) -> None:
+    flagged = [r for r in results if r.status.value != "clear"]
+    table = RichTable("row", "input", "status", "listed party", "score", "lists", "path", show_lines=True)
+    for r in flagged:
+        name = " / ".join(str(v) for v in r.input.values() if v not in ("", None))
+        if not r.hits:
+            table.add_row(str(r.row), name, r.status.value, r.error or "", "", "", "")
+        for hit in r.hits:
+            table.add_row(
+                str(r.row), name, "hit", hit.name, f"{hit.score:.2f}", describe_lists(hit), describe_path(hit)
+            )
+    out.print(table)
+
+
+def _summarise(tally: Tally, input: Path, output: Path | None) -> None:
+    err.print(f"{tally.rows_in} rows read: {tally.hit} hit, {tally.clear} clear, {tally.error} error, "
+              f"{tally.rejected} rejected")  # fmt: skip
+    if tally.rejects:
+        path = rejects_path(output, input)
+        write_rejects(tally.rejects, path, input)
+        err.print(f"rejected rows written to {path}")
+
+
+@app.command()
+def explain(
+    name: Annotated[str, typer.Argument(help="The name to explain.")],
+    code: Annotated[
+        list[str] | None, typer.Option("--id", help="An ISIN, LEI or USCC to match as well.")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="How many candidates to show.")] = 5,
+    threshold: Annotated[float | None, typer.Option(help="Hit threshold to judge against.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Show how NAME scores against its best candidates, feature by feature."""
+    try:
+        workspace = Workspace(db)
+        codes = [c for value in code or [] for c in detect(value)]
+        result = explain_name(workspace.screener(threshold), name, codes, limit=limit)
+    except LookthroughError as error:
+        fail(error)
+        return
+    if as_json:
+        typer.echo(json.dumps(_explanation_json(result), ensure_ascii=False, indent=2))
+        return
+    words, forms = (list(result.form.tokens), list(result.form.forms)) if result.form else ([], [])
+    out.print(f"query {result.query!r} -> words {words}, legal forms {forms}")
+    out.print(f"algorithm {result.algorithm}, hit threshold {result.threshold:.2f}")
+    if not result.candidates:
+        out.print("no candidate shares a word or code with this name")
+    for rank, c in enumerate(result.candidates, 1):
+        verdict = (
+            "HIT"
+            if c.hits
+            else ("reaches threshold, not listed" if c.reaches_threshold else "below threshold")
+        )
+        out.print(
+            f"\n{rank}. {c.party.caption} [{c.party.id}] score {c.match.score:.3f} - {verdict}",
+            highlight=False,
+        )
+        out.print(f"   matched name: {c.match.matched_name}", highlight=False)
+        for line in c.match.explain():
+            out.print(f"   {line}", highlight=False)
+        for listing in c.party.listings:
+            where = f"{listing.list} / {listing.program or '-'} since {listing.since or '?'}"
+            why = f"{listing.source.evidence.value}; {listing.source.citation}"
+            out.print(f"   listed: {where} ({why})", highlight=False)
+        for hit in c.hits:
+            out.print(f"   path: {describe_path(hit)}", highlight=False)
+
+
+def _explanation_json(result: Any) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "tokens": list(result.form.tokens) if result.form else [],
+        "algorithm": result.algorithm,
+        "threshold": result.threshold,
+        "candidates": [
+            {
+                "entity_id": c.party.id,
+                "name": c.party.caption,
+                "score": round(c.match.score, 4),
+                "matched_name": c.match.matched_name,
+                "features": [asdict(f) for f in c.match.features],
+                "hits": [h.to_dict() for h in c.hits],
+            }
+            for c in result.candidates
+        ],
+    }
+
+
+@app.command()
+def export(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every current entity as FollowTheMoney JSON lines."""
+    from itertools import groupby
+
+    from lookthrough.model import Entity
+
+    workspace = Workspace(db)
+    with ExitStack() as stack:
+        handle = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+        for _id, group in groupby(workspace.store.current_statements(), key=lambda s: s.entity_id):
+            entity = Entity.from_statements(list(group))
+            handle.write(json.dumps(to_ftm(entity), ensure_ascii=False) + "\n")
+
+
+@app.command()
+def formats() -> None:
+    """List the official list formats `update --format` accepts."""
+    from lookthrough.sources import all_sources
+
+    for cls in all_sources():
+        out.print(f"{cls.name:20} {cls.title}", highlight=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()

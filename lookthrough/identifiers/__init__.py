@@ -1,0 +1,31 @@
+"""Identifier types, and detection of which type a bare value is."""
+
+from __future__ import annotations
+
+from lookthrough.identifiers.common import IdentifierType
+from lookthrough.identifiers.isin import ISIN
+from lookthrough.identifiers.lei import LEI
+from lookthrough.identifiers.registration import Registration
+from lookthrough.identifiers.ticker import Ticker
+from lookthrough.identifiers.uscc import USCC
+
+TYPES: dict[str, IdentifierType] = {t.name: t for t in (ISIN(), LEI(), USCC(), Ticker(), Registration())}
+BY_PROP: dict[str, IdentifierType] = {prop: t for t in TYPES.values() for prop in t.props}
+DETECTION_ORDER = ("isin", "lei", "uscc")
+
+
+def detect(value: str) -> list[tuple[str, str]]:
+    """(type, cleaned) pairs a bare value could be: validated codes first, then weak ones."""
+    found = []
+    for name in DETECTION_ORDER:
+        cleaned = TYPES[name].clean(value)
+        if cleaned:
+            return [(name, cleaned)]
+    for name in ("ticker", "registration"):
+        cleaned = TYPES[name].clean(value)
+        if cleaned:
+            found.append((name, cleaned))
+    return found
+
+
+__all__ = ["BY_PROP", "TYPES", "IdentifierType", "detect"]

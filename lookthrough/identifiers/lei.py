@@ -1,0 +1,18 @@
+"""LEI, the Legal Entity Identifier (ISO 17442)."""
+
+from __future__ import annotations
+
+from rigour.ids import LEI as RigourLEI
+
+from lookthrough.identifiers.common import IdentifierType
+
+
+class LEI(IdentifierType):
+    name = "lei"
+    label = "LEI"
+    props = ("leiCode",)
+    strong = True
+
+    def validate(self, value: str) -> bool:
+        """Check to see if this is a valid LEI (20 characters, ISO 7064 mod 97-10)."""
+        return RigourLEI.is_valid(value)

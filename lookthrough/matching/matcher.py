@@ -1,0 +1,96 @@
+"""Find the parties a name or code refers to: codes first, then names through the index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import ModuleType
+
+from lookthrough.catalog import Catalog
+from lookthrough.identifiers import TYPES
+from lookthrough.matching import get_algorithm
+from lookthrough.matching.index import NameIndex
+from lookthrough.matching.result import Feature, Match
+from lookthrough.model.schema import is_a
+from lookthrough.names import analyze, variants
+
+CANDIDATES = 100
+
+
+class Matcher:
+    """Scores queries against every party of a catalog with one algorithm."""
+
+    def __init__(self, catalog: Catalog, index: NameIndex, algorithm: str) -> None:
+        self.catalog = catalog
+        self.index = index
+        self.algorithm: ModuleType = get_algorithm(algorithm)
+
+    @classmethod
+    def build(cls, catalog: Catalog, algorithm: str) -> Matcher:
+        entries = (
+            (party.id, name.value, name.prop, is_a(party.schema, "Person"))
+            for party in catalog.parties.values()
+            for name in party.names
+        )
+        return cls(catalog, NameIndex.build(entries), algorithm)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"catalog": self.catalog, "index": self.index, "algorithm": self.algorithm.NAME}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.catalog = state["catalog"]  # type: ignore[assignment]
+        self.index = state["index"]  # type: ignore[assignment]
+        self.algorithm = get_algorithm(str(state["algorithm"]))
+
+    @property
+    def threshold(self) -> float:
+        return float(self.algorithm.THRESHOLD)
+
+    def match(
+        self, name: str | None, codes: Iterable[tuple[str, str]] = (), *, limit: int = 5
+    ) -> list[Match]:
+        """Best matches for a name and/or codes, best first (all scores, no threshold)."""
+        found: dict[str, Match] = {}
+        for match in self._by_code(codes):
+            found[match.entity_id] = match
+        if name and name.strip():
+            for match in self._by_name(name):
+                known = found.get(match.entity_id)
+                if known is None or (known.score < 1.0 and match.score > known.score):
+                    found[match.entity_id] = match
+                elif known.score >= 1.0:
+                    known.features.extend(match.features)
+        return sorted(found.values(), key=lambda m: (-m.score, m.entity_id))[:limit]
+
+    def _by_code(self, codes: Iterable[tuple[str, str]]) -> list[Match]:
+        matches = []
+        for kind, value in codes:
+            kind_type = TYPES[kind]
+            for entity_id in sorted(self.catalog.by_code(kind, value)):
+                strong = kind_type.strong
+                feature = Feature(
+                    f"{kind}_match",
+                    1.0,
+                    1.0 if strong else 0.0,
+                    f"{kind_type.label} {value} is stated for this party"
+                    + ("" if strong else " (not unique on its own; supports a name match only)"),
+                )
+                if strong:
+                    party = self.catalog.parties[entity_id]
+                    matches.append(Match(entity_id, 1.0, party.caption, f"{kind}_exact", [feature]))
+        return matches
+
+    def _by_name(self, name: str) -> list[Match]:
+        best: dict[str, Match] = {}
+        for variant in variants(name):
+            form = analyze(variant, holding=True)
+            if not form.tokens:
+                continue
+            for name_id, _bound in self.index.candidates(form, CANDIDATES):
+                candidate = self.index.names[name_id]
+                score, features = self.algorithm.score(form, candidate, self.index)
+                current = best.get(candidate.entity_id)
+                if current is None or score > current.score:
+                    best[candidate.entity_id] = Match(
+                        candidate.entity_id, score, candidate.form.original, self.algorithm.NAME, features
+                    )
+        return list(best.values())

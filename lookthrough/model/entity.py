@@ -1,0 +1,127 @@
+"""An entity as a bag of statements, in FollowTheMoney's terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from lookthrough.model.evidence import Evidence
+from lookthrough.model.schema import NAME_PROPS, schema_props
+from lookthrough.model.statement import Statement
+
+
+class Entity:
+    """A FtM entity whose every value is a Statement carrying its citation."""
+
+    __slots__ = ("citation", "dataset", "evidence", "id", "schema", "source_url", "statements")
+
+    def __init__(
+        self,
+        entity_id: str,
+        schema: str,
+        *,
+        dataset: str,
+        citation: str,
+        evidence: Evidence = Evidence.OFFICIAL,
+        source_url: str | None = None,
+    ) -> None:
+        schema_props(schema)  # fail fast on an unknown schema
+        self.id = entity_id
+        self.schema = schema
+        self.dataset = dataset
+        self.citation = citation
+        self.evidence = evidence
+        self.source_url = source_url
+        self.statements: list[Statement] = []
+
+    def add(
+        self,
+        prop: str,
+        value: Any,
+        *,
+        lang: str | None = None,
+        original_value: str | None = None,
+        citation: str | None = None,
+        evidence: Evidence | None = None,
+        source_url: str | None = None,
+    ) -> None:
+        """Add one value; empty values are ignored, unknown properties are a bug."""
+        if value is None:
+            return
+        text = str(value).strip()
+        if not text:
+            return
+        if prop not in schema_props(self.schema):
+            raise KeyError(f"{self.schema} has no property {prop!r}")
+        if any(s.prop == prop and s.value == text for s in self.statements):
+            return
+        self.statements.append(
+            Statement(
+                entity_id=self.id,
+                schema=self.schema,
+                prop=prop,
+                value=text,
+                dataset=self.dataset,
+                citation=citation or self.citation,
+                evidence=evidence or self.evidence,
+                source_url=source_url or self.source_url,
+                lang=lang,
+                original_value=original_value,
+            )
+        )
+
+    def add_all(self, prop: str, values: Iterable[Any], **kwargs: Any) -> None:
+        for value in values:
+            self.add(prop, value, **kwargs)
+
+    def get(self, prop: str) -> list[str]:
+        return [s.value for s in self.statements if s.prop == prop]
+
+    def first(self, prop: str) -> str | None:
+        for s in self.statements:
+            if s.prop == prop:
+                return s.value
+        return None
+
+    def has(self, prop: str) -> bool:
+        return any(s.prop == prop for s in self.statements)
+
+    @property
+    def caption(self) -> str:
+        """The name to show: the first primary name, else any name, else the id."""
+        for prop in NAME_PROPS:
+            value = self.first(prop)
+            if value:
+                return value
+        return self.id
+
+    def names(self) -> Iterator[Statement]:
+        """Every name-like statement, primary names first."""
+        for prop in NAME_PROPS:
+            for s in self.statements:
+                if s.prop == prop:
+                    yield s
+
+    def properties(self) -> dict[str, list[str]]:
+        props: dict[str, list[str]] = {}
+        for s in self.statements:
+            props.setdefault(s.prop, []).append(s.value)
+        return props
+
+    @classmethod
+    def from_statements(cls, statements: list[Statement]) -> Entity:
+        """Rebuild an entity from stored statements (all of one entity id)."""
+        first = statements[0]
+        entity = cls(
+            first.entity_id,
+            first.schema,
+            dataset=first.dataset,
+            citation=first.citation,
+            evidence=first.evidence,
+            source_url=first.source_url,
+        )
+        entity.statements = list(statements)
+        return entity
+
+    def __repr__(self) -> str:
+        return f"<Entity {self.schema}:{self.id} {self.caption!r}>"

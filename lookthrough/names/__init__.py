@@ -1,0 +1,5 @@
+"""Multilingual name normalisation: scripts, legal forms, abbreviations, holdings suffixes."""
+
+from lookthrough.names.analyze import NameForm, analyze, variants
+
+__all__ = ["NameForm", "analyze", "variants"]

@@ -1,0 +1,71 @@
+"""From a raw name to the form every comparison works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lookthrough.names.chinese import chinese_tokens, has_cjk
+from lookthrough.names.holdings import strip_listing_suffixes
+from lookthrough.names.legal_forms import replace_forms, split_forms
+from lookthrough.names.text import collapse_acronyms, nfkc, split_brackets, to_latin, tokenize
+from lookthrough.names.vocabulary import STOPWORDS, canonical
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name as compared: core words, legal forms set aside, in one script."""
+
+    original: str
+    tokens: tuple[str, ...]
+    forms: tuple[str, ...] = ()
+    script: str = "latin"
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def compact(self) -> str:
+        """The words run together, so 'Sense Time' and 'SenseTime' meet."""
+        return "".join(self.tokens)
+
+    @property
+    def initials(self) -> str:
+        return "".join(t[0] for t in self.tokens)
+
+
+def _core(tokens: list[str], organization: bool) -> tuple[list[str], list[str]]:
+    forms: list[str] = []
+    if organization:
+        tokens, forms = split_forms(tokens)
+        tokens = [part for t in tokens for part in canonical(t).split()]
+    kept = [t for t in tokens if t not in STOPWORDS]
+    return (kept or tokens), forms
+
+
+@lru_cache(maxsize=100_000)
+def analyze(name: str, *, organization: bool = True, holding: bool = False) -> NameForm:
+    """Normalise one name. `holding` strips share-class suffixes ('-A', 'ADR')."""
+    text = nfkc(name).strip()
+    if holding:
+        text = strip_listing_suffixes(text)
+    if has_cjk(text):
+        raw, cjk_forms = chinese_tokens(text)
+        tokens, forms = _core([to_latin(t) for t in raw], organization)
+        return NameForm(name, tuple(tokens), tuple(sorted({*forms, *cjk_forms})), "cjk")
+    latin = collapse_acronyms(to_latin(text))
+    if organization:
+        latin = replace_forms(latin)
+    tokens, forms = _core(tokenize(latin), organization)
+    return NameForm(name, tuple(tokens), tuple(sorted(set(forms))))
+
+
+def variants(name: str) -> list[str]:
+    """The name, plus the name without bracketed parts and each bracketed part alone."""
+    outer, inner = split_brackets(name)
+    found = [name]
+    if inner and outer:
+        found.append(outer)
+        found.extend(inner)
+    return found

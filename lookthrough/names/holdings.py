@@ -1,0 +1,25 @@
+"""Share-class and listing suffixes that holdings files append to issuer names."""
+
+from __future__ import annotations
+
+import re
+
+# Each pattern only matches at the end of a name, so "Class" inside a name survives.
+_SUFFIXES = (
+    r"[-–/]\s*[A-Z]\b\.?",  # "HIKVISION-A", "BYD CO LTD-H"
+    r"\bcl(?:ass)?\.?\s+[A-Z]\b(?:\s+shares?)?",  # "Class B", "CL A", "Class A shares"
+    r"\b[AHBN]\s+shares?",  # "H shares", "A share"
+    r"\(?\b(?:sponsored\s+|unsponsored\s+)?ad[rs]s?\b\)?",  # ADR, ADS, "Sponsored ADR"
+    r"\bgdrs?\b",
+    r"\b(?:ord(?:inary)?|common|pref(?:erred)?|registered)\s+(?:shs?|shares?|stock)\b\.?",
+    r"\b(?:shs|shares|stock|equity)\b\.?",
+    r"\breg\s+shs\b",
+    r"\b(?:npv|ser\s+[a-z])\b",
+)
+_TAIL = re.compile(r"(?:\s*(?:" + "|".join(_SUFFIXES) + r")\s*[,;]*)+$", re.IGNORECASE)
+
+
+def strip_listing_suffixes(name: str) -> str:
+    """'HANGZHOU HIKVISION DIGITAL-A' -> 'HANGZHOU HIKVISION DIGITAL'; keeps a name that is only a suffix."""
+    stripped = _TAIL.sub("", name).strip(" -,;")
+    return stripped or name

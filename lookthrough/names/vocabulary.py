@@ -1,0 +1,91 @@
+"""Word-level equivalences for organisation names: abbreviations, spellings, plurals.
+
+Each entry maps a token to the form both sides are compared in, so
+"Tech" = "Technology" = "Technologies" and "Intl" = "International".
+"""
+
+from __future__ import annotations
+
+CANONICAL: dict[str, str] = {
+    # abbreviations
+    "tech": "technology",
+    "techn": "technology",
+    "technol": "technology",
+    "technologies": "technology",
+    "intl": "international",
+    "int'l": "international",
+    "internat": "international",
+    "natl": "national",
+    "nat'l": "national",
+    "mfg": "manufacturing",
+    "manuf": "manufacturing",
+    "inds": "industry",
+    "industries": "industry",
+    "industrial": "industry",
+    "svcs": "service",
+    "svc": "service",
+    "services": "service",
+    "sys": "system",
+    "systems": "system",
+    "elec": "electronic",
+    "electronics": "electronic",
+    "eng": "engineering",
+    "engr": "engineering",
+    "dev": "development",
+    "devt": "development",
+    "grp": "group",
+    "hldgs": "holding",
+    "hldg": "holding",
+    "holdings": "holding",
+    "assn": "association",
+    "assoc": "association",
+    "univ": "university",
+    "inst": "institute",
+    "dept": "department",
+    "govt": "government",
+    "gov": "government",
+    "bur": "bureau",
+    "mgmt": "management",
+    "mgt": "management",
+    "invt": "investment",
+    "investments": "investment",
+    "comm": "communication",
+    "comms": "communication",
+    "communications": "communication",
+    "telecoms": "telecom",
+    "telecommunications": "telecommunication",
+    "info": "information",
+    "infotech": "information technology",
+    "netwk": "network",
+    "networks": "network",
+    "solutions": "solution",
+    "products": "product",
+    "resources": "resource",
+    "ent": "enterprise",
+    "enterprises": "enterprise",
+    "trdg": "trading",
+    "bros": "brothers",
+    "ctr": "center",
+    "centre": "center",
+    "labs": "laboratory",
+    "lab": "laboratory",
+    "laboratories": "laboratory",
+    "pharma": "pharmaceutical",
+    "pharmaceuticals": "pharmaceutical",
+    "chem": "chemical",
+    "chemicals": "chemical",
+    "bk": "bank",
+    "uyghur": "uighur",
+    "uygur": "uighur",
+    "&": "and",
+    "+": "and",
+}
+
+STOPWORDS = frozenset(
+    {"the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "di", "da", "y", "et"}
+)
+"""Words that carry no identity; kept for display, ignored when comparing."""
+
+
+def canonical(token: str) -> str:
+    return CANONICAL.get(token, token)

@@ -1,0 +1,111 @@
+"""The shape of screening output: one RowResult per input row, with its hits."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from lookthrough.catalog import Edge, Listing, Party
+from lookthrough.matching.result import Feature
+
+
+class Status(StrEnum):
+    HIT = "hit"
+    CLEAR = "clear"
+    ERROR = "error"
+
+
+@dataclass(slots=True)
+class ListEntry:
+    list: str
+    program: str | None
+    since: str | None
+    citation: str
+    authority: str | None
+    evidence: str
+    snapshot: str | None
+
+    @classmethod
+    def of(cls, listing: Listing) -> ListEntry:
+        s = listing.source
+        return cls(
+            listing.list,
+            listing.program,
+            listing.since,
+            s.citation,
+            listing.authority,
+            s.evidence.value,
+            s.snapshot_id,
+        )
+
+
+@dataclass(slots=True)
+class Step:
+    """One step of a path: a party, and the relation that led to it from the step before."""
+
+    entity_id: str
+    name: str
+    relation: str
+    percent: float | None
+    source: str | None
+    evidence: str | None = None
+    date: str | None = None
+
+    @classmethod
+    def start(cls, party: Party, how: str, source: str | None) -> Step:
+        return cls(party.id, party.caption, how, None, source)
+
+    @classmethod
+    def along(cls, party: Party, edge: Edge, relation: str) -> Step:
+        s = edge.source
+        return cls(party.id, party.caption, relation, edge.percent, s.citation, s.evidence.value, edge.start)
+
+
+@dataclass(slots=True)
+class Hit:
+    """A listed party behind the screened row, how it was reached and on what evidence."""
+
+    entity_id: str
+    name: str
+    score: float
+    matched_name: str
+    match: str
+    rule: str
+    lists: list[ListEntry]
+    path: list[Step]
+    sources: list[str]
+    features: list[Feature] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)
+    aggregate_percent: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        return data
+
+
+@dataclass(slots=True)
+class RowResult:
+    row: int
+    line: int
+    input: dict[str, Any]
+    status: Status
+    hits: list[Hit] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "line": self.line,
+            "input": {k: _jsonable(v) for k, v in self.input.items()},
+            "status": self.status.value,
+            "hits": [h.to_dict() for h in self.hits],
+            "error": self.error,
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

@@ -1,0 +1,143 @@
+"""Screen names and codes against the catalog: match, then find the listed party behind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from lookthrough.catalog import Catalog, Listing, Party
+from lookthrough.exc import InvalidInput
+from lookthrough.identifiers import detect
+from lookthrough.matching.matcher import Matcher
+from lookthrough.matching.result import Match
+from lookthrough.screening.reader import InputRow, RejectedRow, Table
+from lookthrough.screening.result import Hit, ListEntry, RowResult, Status, Step
+
+Tick = Callable[[int], None]
+
+
+@dataclass
+class Tally:
+    """Rows in = rows out (hit + clear + error) + rows rejected."""
+
+    rows_in: int = 0
+    hit: int = 0
+    clear: int = 0
+    error: int = 0
+    rejected: int = 0
+    rejects: list[RejectedRow] = field(default_factory=list)
+
+    @property
+    def rows_out(self) -> int:
+        return self.hit + self.clear + self.error
+
+
+class Screener:
+    """Turns matches into hits: a listed party, the lists, and the path to it."""
+
+    def __init__(self, catalog: Catalog, matcher: Matcher, threshold: float | None = None) -> None:
+        self.catalog = catalog
+        self.matcher = matcher
+        self.threshold = matcher.threshold if threshold is None else threshold
+
+    def screen(self, name: str | None, codes: Iterable[tuple[str, str]] = ()) -> list[Hit]:
+        """Hits for one name and/or codes, strongest first, one per listed party."""
+        hits: dict[str, Hit] = {}
+        for match in self.matcher.match(name, codes, limit=10):
+            if match.score < self.threshold:
+                continue
+            for hit in self.hits_for(match):
+                key = self.catalog.cluster_of(hit.entity_id)
+                if key not in hits or hit.score > hits[key].score:
+                    hits[key] = hit
+        return sorted(hits.values(), key=lambda h: (-h.score, h.entity_id))
+
+    def hits_for(self, match: Match) -> list[Hit]:
+        party = self.catalog.parties[match.entity_id]
+        same = self.catalog.cluster(match.entity_id)
+        listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
+        if not listings:
+            return []
+        start = Step.start(party, "matched" if match.score < 1 else "identical", _first_source(party))
+        return [self._hit(match, party, listings, [start], "listed", same)]
+
+    def _hit(
+        self,
+        match: Match,
+        party: Party,
+        listings: list[Listing],
+        path: list[Step],
+        rule: str,
+        same: list[str],
+    ) -> Hit:
+        entries = [ListEntry.of(listing) for listing in listings]
+        sources = sorted({e.citation for e in entries} | {s.source for s in path if s.source})
+        return Hit(
+            entity_id=party.id,
+            name=party.caption,
+            score=match.score,
+            matched_name=match.matched_name,
+            match=match.algorithm,
+            rule=rule,
+            lists=entries,
+            path=path,
+            sources=sources,
+            features=match.features,
+            same_as=[pid for pid in same if pid != party.id],
+        )
+
+    def screen_table(
+        self,
+        table: Table,
+        name_column: str,
+        id_columns: list[str],
+        tally: Tally,
+        tick: Tick | None = None,
+    ) -> Iterator[RowResult]:
+        """Screen every row of `table`; unreadable rows are counted in `tally.rejects`."""
+        check_columns(table, name_column, id_columns)
+        for item in table.rows:
+            tally.rows_in += 1
+            if isinstance(item, RejectedRow):
+                tally.rejected += 1
+                tally.rejects.append(item)
+            else:
+                result = self.screen_row(item, name_column, id_columns)
+                setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
+                yield result
+            if tick:
+                tick(1)
+
+    def screen_row(self, row: InputRow, name_column: str, id_columns: list[str]) -> RowResult:
+        name = _text(row.fields.get(name_column))
+        codes = [code for column in id_columns for code in detect(_text(row.fields.get(column)))]
+        if not name and not codes:
+            where = f"field {name_column!r}" + (
+                f" and {', '.join(map(repr, id_columns))}" if id_columns else ""
+            )
+            return RowResult(
+                row.number, row.line, row.fields, Status.ERROR, error=f"line {row.line}: {where} empty"
+            )
+        hits = self.screen(name, codes)
+        return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits)
+
+
+def check_columns(table: Table, name_column: str, id_columns: list[str]) -> None:
+    if table.format == "jsonl" and not table.columns:
+        return
+    for column in (name_column, *id_columns):
+        if column not in table.columns:
+            raise InvalidInput(
+                f"no such column; the columns are: {', '.join(table.columns)}",
+                path=str(table.path),
+                line=1 if table.format in ("csv", "xlsx") else None,
+                field=column,
+            )
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _first_source(party: Party) -> str | None:
+    return party.names[0].source.citation if party.names else None

@@ -1,0 +1,83 @@
+"""Settings, read once from LOOKTHROUGH_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+PREFIX = "LOOKTHROUGH_"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A named setting with its default and the help text shown in the docs."""
+
+    name: str
+    default: str
+    help: str
+
+    @property
+    def env(self) -> str:
+        return PREFIX + self.name
+
+    def get(self) -> str:
+        return os.environ.get(self.env, self.default)
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in (
+        Setting(
+            "DB",
+            str(Path(user_data_dir("lookthrough")) / "lookthrough.duckdb"),
+            "Database: a DuckDB file path (default) or a postgresql:// URL.",
+        ),
+        Setting(
+            "THRESHOLD",
+            "",
+            "Score at or above which a name match is a hit; empty uses the algorithm's own.",
+        ),
+        Setting(
+            "ALGORITHM",
+            "name_v1",
+            "Name-matching algorithm used by screen, explain and the API.",
+        ),
+        Setting(
+            "BUILTIN",
+            "1",
+            "Load the built-in curated dataset into a fresh database (1) or not (0).",
+        ),
+        Setting(
+            "HTTP_TIMEOUT",
+            "120",
+            "Seconds to wait for an official list download before giving up.",
+        ),
+        Setting(
+            "MIN_KEEP_RATIO",
+            "0.5",
+            "An update whose entry count falls below this share of the current "
+            "snapshot's is refused unless forced (protects against truncated downloads).",
+        ),
+    )
+}
+
+
+def get(name: str) -> str:
+    """Current value of a setting (environment first, then the default)."""
+    return SETTINGS[name].get()
+
+
+def db_url() -> str:
+    return get("DB")
+
+
+def threshold_override() -> float | None:
+    raw = get("THRESHOLD").strip()
+    return float(raw) if raw else None
+
+
+def builtin_enabled() -> bool:
+    return get("BUILTIN").strip() not in ("0", "false", "no", "")

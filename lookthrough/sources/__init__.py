@@ -1,0 +1,66 @@
+"""Official list adapters, registered by name like plugins."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from lookthrough.exc import InvalidInput
+from lookthrough.sources.base import Download, LoadReport, Reject, Source
+
+BUILTIN_MODULES = ("lookthrough.sources.ofac_csv",)
+"""Adapters shipped with lookthrough; third parties register via the
+`lookthrough.sources` entry-point group in the same way."""
+
+SOURCES: dict[str, type[Source]] = {}
+
+
+def register(cls: type[Source]) -> type[Source]:
+    """Class decorator that makes an adapter available to `update` and `--format`."""
+    SOURCES[cls.name] = cls
+    return cls
+
+
+def _load_plugins() -> None:
+    for module in BUILTIN_MODULES:
+        import_module(module)
+    for point in entry_points(group="lookthrough.sources"):
+        register(point.load())
+
+
+def get_source(name: str) -> type[Source]:
+    if not SOURCES:
+        _load_plugins()
+    try:
+        return SOURCES[name]
+    except KeyError:
+        known = ", ".join(sorted(SOURCES))
+        raise InvalidInput(f"unknown format {name!r}; known formats: {known}") from None
+
+
+def all_sources() -> list[type[Source]]:
+    if not SOURCES:
+        _load_plugins()
+    return list(SOURCES.values())
+
+
+def detect_source(path: Path) -> type[Source] | None:
+    """The adapter whose main file `path` is, or None."""
+    for cls in all_sources():
+        if cls.detect(path):
+            return cls
+    return None
+
+
+__all__ = [
+    "SOURCES",
+    "Download",
+    "LoadReport",
+    "Reject",
+    "Source",
+    "all_sources",
+    "detect_source",
+    "get_source",
+    "register",
+]

@@ -1,0 +1,127 @@
+"""The base of every list adapter, and the report a load fills in."""
+
+from __future__ import annotations
+
+import csv
+import io
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from lookthrough.exc import SourceError
+from lookthrough.model import Entity
+
+
+@dataclass(frozen=True)
+class Download:
+    """One official file to fetch; `name` is the file name it is saved under."""
+
+    url: str
+    name: str
+
+
+@dataclass
+class Reject:
+    """A record that could not be used, with where it was and why."""
+
+    path: str
+    line: int | None
+    field: str | None
+    reason: str
+    raw: str = ""
+
+    @classmethod
+    def from_error(cls, error: SourceError, raw: str = "") -> Reject:
+        return cls(error.path or "", error.line, error.field, error.reason, raw)
+
+    def __str__(self) -> str:
+        return str(SourceError(self.reason, path=self.path, line=self.line, field=self.field))
+
+
+@dataclass
+class FileCount:
+    rows: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class LoadReport:
+    """Counts for one load: every row read is either used or rejected, never dropped."""
+
+    files: dict[str, FileCount] = field(default_factory=dict)
+    rejects: list[Reject] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    entities: int = 0
+
+    def row(self, path: str) -> None:
+        self.files.setdefault(path, FileCount()).rows += 1
+
+    def reject(self, error: SourceError, raw: str = "") -> None:
+        name = error.path or ""
+        self.files.setdefault(name, FileCount()).rejected += 1
+        self.rejects.append(Reject.from_error(error, raw))
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+    @property
+    def rows_read(self) -> int:
+        return sum(c.rows for c in self.files.values())
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(c.rejected for c in self.files.values())
+
+
+class Source(ABC):
+    """An adapter for one official list format.
+
+    Subclasses implement `detect` (is this file mine?) and `read` (yield its entities).
+    """
+
+    name: ClassVar[str]
+    """Registry key, used by `--format`."""
+    dataset: ClassVar[str]
+    """Dataset a load of this source becomes a snapshot of."""
+    title: ClassVar[str]
+    """Human name of the list."""
+    downloads: ClassVar[tuple[Download, ...]] = ()
+    """Official files `lookthrough update` fetches when online."""
+
+    @classmethod
+    @abstractmethod
+    def detect(cls, path: Path) -> bool:
+        """Whether `path` is the main file of this format."""
+
+    @abstractmethod
+    def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
+        """Yield the entities in `path`, rejecting bad records into `report`."""
+
+    def companions(self, path: Path) -> list[Path]:
+        """Other files read together with the main file (e.g. OFAC's alt.csv)."""
+        return []
+
+    def published(self, path: Path) -> date | None:
+        """Publication date the file itself states, if any."""
+        return None
+
+
+def sniff_text(path: Path, size: int = 4096) -> str:
+    """The start of a file as text, for format detection; never raises on bad bytes."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def csv_header(path: Path) -> list[str]:
+    """The first CSV row of a file, lower-cased, or [] if it cannot be read."""
+    text = sniff_text(path)
+    if not text:
+        return []
+    first = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+    return [c.strip().lower() for c in first]

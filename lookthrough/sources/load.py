@@ -1,0 +1,165 @@
+"""Load list files into a store as snapshots: all or nothing, with provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lookthrough import settings
+from lookthrough.exc import InvalidInput, LookthroughError, SnapshotRefused
+from lookthrough.model import Snapshot, SnapshotStatus, SourceFile
+from lookthrough.sources import all_sources, detect_source, get_source
+from lookthrough.sources.base import LoadReport, Source
+from lookthrough.store import Store
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class LoadResult:
+    """What one load did: the snapshot (current, failed, refused or unchanged) and its report."""
+
+    snapshot: Snapshot
+    report: LoadReport
+    unchanged: bool = False
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.unchanged or self.snapshot.status is SnapshotStatus.CURRENT
+
+
+def file_digest(path: Path) -> SourceFile:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return SourceFile(name=path.name, sha256=digest.hexdigest(), size=path.stat().st_size)
+
+
+def combined_digest(files: list[SourceFile]) -> str:
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f"{f.name}\0{f.sha256}\0".encode())
+    return digest.hexdigest()
+
+
+def discover(path: Path, forced: str | None = None) -> tuple[list[tuple[type[Source], Path]], list[str]]:
+    """Main files under `path` with their adapters, and the files no adapter claims."""
+    if not path.exists():
+        raise InvalidInput("no such file or folder", path=str(path))
+    if forced:
+        return [(get_source(forced), path)], []
+    if path.is_file():
+        cls = detect_source(path)
+        if cls is None:
+            known = ", ".join(c.name for c in all_sources())
+            raise InvalidInput(f"format not recognised; pass --format (one of: {known})", path=str(path))
+        return [(cls, path)], []
+    found: list[tuple[type[Source], Path]] = []
+    claimed: set[Path] = set()
+    candidates = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+    for candidate in candidates:
+        cls = detect_source(candidate)
+        if cls is not None:
+            found.append((cls, candidate))
+            claimed.add(candidate)
+            claimed.update(cls().companions(candidate))
+    skipped = [str(p.relative_to(path)) for p in candidates if p not in claimed]
+    return found, skipped
+
+
+def load_source(
+    store: Store,
+    cls: type[Source],
+    path: Path,
+    *,
+    origin: str | None = None,
+    strict: bool = False,
+    force: bool = False,
+) -> LoadResult:
+    """Load one list; it replaces the current snapshot only if it loads completely."""
+    source = cls()
+    files = [file_digest(p) for p in (path, *source.companions(path))]
+    retrieved = datetime.now(UTC).replace(tzinfo=None)
+    sha = combined_digest(files)
+    snapshot = Snapshot(
+        id=f"{cls.dataset}-{retrieved:%Y%m%dT%H%M%S%f}-{sha[:8]}",
+        dataset=cls.dataset,
+        source=cls.name,
+        title=cls.title,
+        origin=origin or path.name,
+        retrieved_at=retrieved,
+        sha256=sha,
+        files=files,
+    )
+    report = LoadReport()
+    current = store.current(cls.dataset)
+    if current is not None and current.sha256 == sha and not force:
+        return LoadResult(current, report, unchanged=True)
+    try:
+        snapshot.published = source.published(path)
+        with store.write_snapshot(snapshot) as writer:
+            for entity in source.read(path, report):
+                writer.add(entity)
+            snapshot.reject_count = len(report.rejects)
+            writer.add_rejects(report.rejects)
+            _check(snapshot, writer.entity_count, report, current, strict=strict, force=force)
+            report.entities = writer.entity_count
+    except Exception as error:
+        # Any failure, expected or not, leaves the current snapshot in place and is recorded.
+        refused = isinstance(error, SnapshotRefused)
+        snapshot.status = SnapshotStatus.REFUSED if refused else SnapshotStatus.FAILED
+        known = isinstance(error, LookthroughError | OSError)
+        snapshot.error = str(error) if known else f"{type(error).__name__}: {error}"
+        snapshot.reject_count = len(report.rejects)
+        store.record_failure(snapshot)
+    return LoadResult(snapshot, report)
+
+
+def _check(
+    snapshot: Snapshot,
+    entity_count: int,
+    report: LoadReport,
+    current: Snapshot | None,
+    *,
+    strict: bool,
+    force: bool,
+) -> None:
+    if entity_count == 0:
+        raise SnapshotRefused(f"{snapshot.title}: no entries were read")
+    if strict and report.rejects:
+        raise SnapshotRefused(f"{len(report.rejects)} records rejected and --strict is set")
+    keep = float(settings.get("MIN_KEEP_RATIO"))
+    if current is not None and not force and entity_count < keep * current.entity_count:
+        raise SnapshotRefused(
+            f"{snapshot.title}: {entity_count} entities against {current.entity_count} in the "
+            f"current snapshot (below {keep:.0%}); pass --force if the list really shrank"
+        )
+
+
+def load_path(
+    store: Store,
+    path: Path,
+    *,
+    forced_format: str | None = None,
+    strict: bool = False,
+    force: bool = False,
+    origin: str | None = None,
+    progress: Progress | None = None,
+) -> list[LoadResult]:
+    """Load every list found at `path` (a file or a folder), each as its own snapshot."""
+    found, skipped = discover(path, forced_format)
+    if not found:
+        raise InvalidInput("no list file of a known format here", path=str(path))
+    results = []
+    for cls, main in found:
+        if progress:
+            progress(f"loading {cls.title} from {main.name}")
+        results.append(load_source(store, cls, main, origin=origin, strict=strict, force=force))
+    if results:
+        results[0].skipped = skipped
+    return results

@@ -1,0 +1,205 @@
+"""The default backend: an embedded DuckDB file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from lookthrough.exc import StoreError
+from lookthrough.model import Entity, Evidence, Snapshot, SnapshotStatus, SourceFile, Statement
+from lookthrough.sources.base import Reject
+from lookthrough.store.base import SnapshotWriter, Store
+from lookthrough.store.migrations import MIGRATIONS
+
+STATEMENT_COLUMNS = (
+    "snapshot_id", "entity_id", "schema", "prop", "value", "dataset", "citation",
+    "evidence", "source_url", "lang", "original_value", "first_seen", "last_seen",
+)  # fmt: skip
+SNAPSHOT_COLUMNS = (
+    "id", "dataset", "source", "title", "origin", "retrieved_at", "published", "sha256",
+    "files", "status", "entity_count", "statement_count", "reject_count", "error",
+)  # fmt: skip
+BATCH = 50_000
+
+
+class DuckDBWriter(SnapshotWriter):
+    """Buffers statements and appends them to the open transaction in Arrow batches."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> None:
+        self.con = con
+        self.snapshot = snapshot
+        self.buffer: dict[str, list[Any]] = {c: [] for c in STATEMENT_COLUMNS}
+        self.entity_count = 0
+        self.statement_count = 0
+
+    def add(self, entity: Entity) -> None:
+        self.entity_count += 1
+        seen = self.snapshot.retrieved_at
+        for s in entity.statements:
+            row = (
+                self.snapshot.id, s.entity_id, s.schema, s.prop, s.value, self.snapshot.dataset,
+                s.citation, s.evidence.value, s.source_url, s.lang, s.original_value, seen, seen,
+            )  # fmt: skip
+            for column, value in zip(STATEMENT_COLUMNS, row, strict=True):
+                self.buffer[column].append(value)
+        self.statement_count += len(entity.statements)
+        if len(self.buffer["value"]) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer["value"]:
+            return
+        batch = pa.table(self.buffer)  # noqa: F841  (read by DuckDB by name)
+        self.con.execute("INSERT INTO statements SELECT * FROM batch")
+        self.buffer = {c: [] for c in STATEMENT_COLUMNS}
+
+    def add_rejects(self, rejects: Iterable[Reject]) -> None:
+        rows = [(self.snapshot.id, r.path, r.line, r.field, r.reason, r.raw) for r in rejects]
+        if rows:
+            self.con.executemany("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+class DuckDBStore(Store):
+    """Snapshots and statements in one DuckDB file (or in memory for ':memory:')."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        path = url.removeprefix("duckdb://")
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(path)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open database {path}: {error}") from error
+        self.con.execute("SET enable_progress_bar = false")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        current = (row[0] if row else None) or 0
+        for version, _title, steps in MIGRATIONS:
+            if version <= current:
+                continue
+            self.con.begin()
+            for step in steps:
+                self.con.execute(step)
+            self.con.execute("INSERT INTO schema_version VALUES (?)", [version])
+            self.con.commit()
+
+    @contextmanager
+    def write_snapshot(self, snapshot: Snapshot) -> Iterator[DuckDBWriter]:
+        writer = DuckDBWriter(self.con, snapshot)
+        self.con.begin()
+        try:
+            yield writer
+            writer.flush()
+            self._promote(snapshot, writer)
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
+    def _promote(self, snapshot: Snapshot, writer: DuckDBWriter) -> None:
+        previous = self.current(snapshot.dataset)
+        if previous is not None:
+            self.con.execute(
+                """UPDATE statements AS n SET first_seen = o.first_seen
+                   FROM statements AS o
+                   WHERE n.snapshot_id = ? AND o.snapshot_id = ? AND o.entity_id = n.entity_id
+                     AND o.prop = n.prop AND o.value = n.value""",
+                [snapshot.id, previous.id],
+            )
+            self.con.execute(
+                "UPDATE snapshots SET status = ? WHERE id = ?",
+                [SnapshotStatus.SUPERSEDED.value, previous.id],
+            )
+        snapshot.status = SnapshotStatus.CURRENT
+        snapshot.entity_count = writer.entity_count
+        snapshot.statement_count = writer.statement_count
+        self._insert_snapshot(snapshot)
+
+    def _insert_snapshot(self, snapshot: Snapshot) -> None:
+        values = [
+            snapshot.id, snapshot.dataset, snapshot.source, snapshot.title, snapshot.origin,
+            snapshot.retrieved_at, snapshot.published, snapshot.sha256,
+            json.dumps([asdict(f) for f in snapshot.files]), snapshot.status.value,
+            snapshot.entity_count, snapshot.statement_count, snapshot.reject_count, snapshot.error,
+        ]  # fmt: skip
+        marks = ", ".join("?" for _ in values)
+        self.con.execute(f"INSERT INTO snapshots VALUES ({marks})", values)
+
+    def record_failure(self, snapshot: Snapshot) -> None:
+        self._insert_snapshot(snapshot)
+
+    def snapshots(self, *, include_history: bool = False) -> list[Snapshot]:
+        where = "" if include_history else "WHERE status = 'current'"
+        cols = ", ".join(SNAPSHOT_COLUMNS)
+        rows = self.con.execute(f"SELECT {cols} FROM snapshots {where} ORDER BY retrieved_at, id").fetchall()
+        return [_snapshot(row) for row in rows]
+
+    def current_statements(self) -> Iterator[Statement]:
+        cursor = self.con.execute(
+            f"""SELECT {", ".join("s." + c for c in STATEMENT_COLUMNS)}
+                FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
+                WHERE p.status = 'current' ORDER BY s.entity_id"""
+        )
+        while rows := cursor.fetchmany(BATCH):
+            for row in rows:
+                yield _statement(row)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        rows = self.con.execute(
+            f"""SELECT {", ".join("s." + c for c in STATEMENT_COLUMNS)}
+                FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
+                WHERE p.status = 'current' AND s.entity_id = ?""",
+            [entity_id],
+        ).fetchall()
+        return Entity.from_statements([_statement(r) for r in rows]) if rows else None
+
+    def rejects(self, snapshot_id: str) -> list[Reject]:
+        rows = self.con.execute(
+            "SELECT path, line, field, reason, raw FROM rejects WHERE snapshot_id = ? ORDER BY path, line",
+            [snapshot_id],
+        ).fetchall()
+        return [Reject(*row) for row in rows]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _statement(row: tuple[Any, ...]) -> Statement:
+    (snapshot_id, entity_id, schema, prop, value, dataset, citation, evidence,
+     source_url, lang, original_value, first_seen, last_seen) = row  # fmt: skip
+    return Statement(
+        entity_id=entity_id, schema=schema, prop=prop, value=value, dataset=dataset,
+        citation=citation, evidence=Evidence(evidence), source_url=source_url, lang=lang,
+        original_value=original_value, snapshot_id=snapshot_id,
+        first_seen=_iso(first_seen), last_seen=_iso(last_seen),
+    )  # fmt: skip
+
+
+def _snapshot(row: tuple[Any, ...]) -> Snapshot:
+    values = dict(zip(SNAPSHOT_COLUMNS, row, strict=True))
+    published = values["published"]
+    return Snapshot(
+        id=values["id"], dataset=values["dataset"], source=values["source"], title=values["title"],
+        origin=values["origin"], retrieved_at=values["retrieved_at"], sha256=values["sha256"],
+        files=[SourceFile(**f) for f in json.loads(values["files"])],
+        published=published if isinstance(published, date) else None,
+        status=SnapshotStatus(values["status"]), entity_count=values["entity_count"],
+        statement_count=values["statement_count"], reject_count=values["reject_count"],
+        error=values["error"],
+    )  # fmt: skip

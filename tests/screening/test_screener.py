@@ -1,0 +1,74 @@
+"""Screening against the real NS-CMIC list: codes and names reach the listed party."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lookthrough.catalog import Catalog
+from lookthrough.matching.matcher import Matcher
+from lookthrough.screening.reader import open_table
+from lookthrough.screening.result import Status
+from lookthrough.screening.screener import Screener, Tally
+from lookthrough.sources.load import load_path
+
+
+@pytest.fixture
+def screener(store, shared_data: Path) -> Screener:
+    load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
+    catalog = Catalog.build(store.current_statements())
+    return Screener(catalog, Matcher.build(catalog, "name_v1"))
+
+
+def test_hikvision_by_name_and_isin_reports_ns_cmic_with_citation(screener: Screener) -> None:
+    [hit] = screener.screen("HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", [("isin", "CNE100000PM8")])
+    assert hit.entity_id == "us_ofac_cons-30946"
+    assert hit.score == 1.0
+    [listing] = hit.lists
+    assert listing.program == "CMIC-EO13959"
+    assert "NS-CMIC" in listing.list
+    assert listing.citation.startswith("OFAC Consolidated (non-SDN) Sanctions List, cons_prim.csv line")
+    assert listing.evidence == "official listing"
+    assert hit.path[0].entity_id == hit.entity_id and hit.sources
+
+
+def test_isin_alone_is_a_hit(screener: Screener) -> None:
+    [hit] = screener.screen(None, [("isin", "CNE100000PM8")])
+    assert hit.match == "isin_exact"
+    assert any(f.name == "isin_match" for f in hit.features)
+
+
+def test_sony_is_clear(screener: Screener) -> None:
+    assert screener.screen("Sony Group Corp", [("isin", "JP3435000009")]) == []
+
+
+def test_generic_words_alone_never_hit(screener: Screener) -> None:
+    assert screener.screen("Technology Co Ltd") == []
+
+
+def test_table_screening_counts_every_row(screener: Screener, tmp_path: Path) -> None:
+    path = tmp_path / "holdings.csv"
+    path.write_text(
+        "name,isin\n"
+        "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD,CNE100000PM8\n"
+        "Sony Group Corp,JP3435000009\n"
+        ",\n"
+        "broken,row,with,extra\n"
+        ",JP3633400001\n"
+    )
+    tally = Tally()
+    results = list(screener.screen_table(open_table(path), "name", ["isin"], tally))
+    assert [r.status for r in results] == [Status.HIT, Status.CLEAR, Status.CLEAR]
+    assert tally.rows_in == 4 and tally.rows_out == 3 and tally.rejected == 1
+    assert tally.rejects[0].line == 5 and "expected 2 fields, found 4" in tally.rejects[0].reason
+
+
+def test_row_without_name_or_code_is_an_error(screener: Screener, tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text("name,isin\n  ,not-a-code\n")
+    tally = Tally()
+    [result] = screener.screen_table(open_table(path), "name", ["isin"], tally)
+    assert result.status is Status.ERROR
+    assert result.error == "line 2: field 'name' and 'isin' empty"
+    assert tally.error == 1 and tally.rows_out == 1
