@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -23,8 +24,11 @@ def register(cls: type[Source]) -> type[Source]:
 
 
 def _load_plugins() -> None:
-    for module in BUILTIN_MODULES:
-        import_module(module)
+    """Import every adapter module shipped here, then third-party ones registered under the
+    `lookthrough.sources` entry-point group: built-ins register exactly like plugins."""
+    for info in pkgutil.iter_modules(__path__):
+        if info.name not in NOT_ADAPTERS and not info.name.startswith("_"):
+            import_module(f"{__name__}.{info.name}")
     for point in entry_points(group="lookthrough.sources"):
         register(point.load())
 
