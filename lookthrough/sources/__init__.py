@@ -10,9 +10,8 @@ from pathlib import Path
 from lookthrough.exc import InvalidInput
 from lookthrough.sources.base import Download, LoadReport, Reject, Source
 
-BUILTIN_MODULES = ("lookthrough.sources.ofac_csv",)
-"""Adapters shipped with lookthrough; third parties register via the
-`lookthrough.sources` entry-point group in the same way."""
+NOT_ADAPTERS = frozenset({"base", "load", "download"})
+"""Modules of this package that hold machinery, not list adapters."""
 
 SOURCES: dict[str, type[Source]] = {}
 
@@ -23,6 +22,9 @@ def register(cls: type[Source]) -> type[Source]:
     return cls
 
 
+_loaded = False
+
+
 def _load_plugins() -> None:
     """Import every adapter module shipped here, then third-party ones registered under the
     `lookthrough.sources` entry-point group: built-ins register exactly like plugins."""
@@ -31,10 +33,12 @@ def _load_plugins() -> None:
             import_module(f"{__name__}.{info.name}")
     for point in entry_points(group="lookthrough.sources"):
         register(point.load())
+    global _loaded
+    _loaded = True
 
 
 def get_source(name: str) -> type[Source]:
-    if not SOURCES:
+    if not _loaded:
         _load_plugins()
     try:
         return SOURCES[name]
@@ -44,7 +48,7 @@ def get_source(name: str) -> type[Source]:
 
 
 def all_sources() -> list[type[Source]]:
-    if not SOURCES:
+    if not _loaded:
         _load_plugins()
     return list(SOURCES.values())
 
