@@ -61,6 +61,36 @@ SETTINGS: dict[str, Setting] = {
             "An update whose entry count falls below this share of the current "
             "snapshot's is refused unless forced (protects against truncated downloads).",
         ),
+        Setting(
+            "POLICIES",
+            "ofac_50,bis_affiliates,related",
+            "Look-through rules to apply, in order of precedence (see docs/lookthrough.md).",
+        ),
+        Setting(
+            "BIS_AFFILIATES",
+            "auto",
+            "BIS Affiliates Rule: auto (in force outside its recorded suspension), on, or off.",
+        ),
+        Setting(
+            "AS_OF",
+            "",
+            "Date (YYYY-MM-DD) on which relations and rules are judged; empty means today.",
+        ),
+        Setting(
+            "MAX_DEPTH",
+            "10",
+            "Longest chain of shareholdings the ownership rules follow.",
+        ),
+        Setting(
+            "RELATED_HOPS",
+            "3",
+            "How many relations the 'related' rule follows from a screened party to a listed one.",
+        ),
+        Setting(
+            "RELATED_MIN_PERCENT",
+            "50",
+            "A stated stake below this share does not make a company 'related' to its owner.",
+        ),
     )
 }
 

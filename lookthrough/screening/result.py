@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from lookthrough.catalog import Edge, Listing, Party
+from lookthrough.graph import Aggregate
 from lookthrough.matching.result import Feature
 
 
@@ -14,6 +15,8 @@ class Status(StrEnum):
     HIT = "hit"
     CLEAR = "clear"
     ERROR = "error"
+    UNATTRIBUTABLE = "unattributable"
+    """A device whose maker cannot be told (e.g. a randomised MAC address): never clear."""
 
 
 @dataclass(slots=True)
@@ -51,15 +54,28 @@ class Step:
     source: str | None
     evidence: str | None = None
     date: str | None = None
+    until: str | None = None
+    dataset: str | None = None
 
     @classmethod
     def start(cls, party: Party, how: str, source: str | None) -> Step:
         return cls(party.id, party.caption, how, None, source)
 
     @classmethod
-    def along(cls, party: Party, edge: Edge, relation: str) -> Step:
+    def along(cls, party: Party, edge: Edge, relation: str, percent: float | None = None) -> Step:
+        """The step to `party` over `edge`: its share, dates, evidence grade and source."""
         s = edge.source
-        return cls(party.id, party.caption, relation, edge.percent, s.citation, s.evidence.value, edge.start)
+        return cls(
+            party.id,
+            party.caption,
+            relation,
+            percent,
+            s.citation,
+            s.evidence.value,
+            edge.start,
+            edge.end,
+            s.dataset,
+        )
 
 
 @dataclass(slots=True)
@@ -78,6 +94,9 @@ class Hit:
     features: list[Feature] = field(default_factory=list)
     same_as: list[str] = field(default_factory=list)
     aggregate_percent: float | None = None
+    aggregate: Aggregate | None = None
+    basis: str | None = None
+    """The document the rule rests on, for look-through hits."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -93,9 +112,11 @@ class RowResult:
     status: Status
     hits: list[Hit] = field(default_factory=list)
     error: str | None = None
+    device: dict[str, Any] | None = None
+    """For device inventories: the MAC address as read and what the IEEE registry says of it."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "row": self.row,
             "line": self.line,
             "input": {k: _jsonable(v) for k, v in self.input.items()},
@@ -103,6 +124,9 @@ class RowResult:
             "hits": [h.to_dict() for h in self.hits],
             "error": self.error,
         }
+        if self.device is not None:
+            data["device"] = self.device
+        return data
 
 
 def _jsonable(value: Any) -> Any:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lookthrough.catalog import Catalog, Listing, Party
 from lookthrough.exc import InvalidInput
+from lookthrough.graph import Finding, LookThrough
 from lookthrough.identifiers import detect
 from lookthrough.matching.matcher import Matcher
 from lookthrough.matching.result import Match
@@ -35,10 +36,24 @@ class Tally:
 class Screener:
     """Turns matches into hits: a listed party, the lists, and the path to it."""
 
-    def __init__(self, catalog: Catalog, matcher: Matcher, threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        matcher: Matcher,
+        threshold: float | None = None,
+        lookthrough: LookThrough | None = None,
+    ) -> None:
         self.catalog = catalog
         self.matcher = matcher
         self.threshold = matcher.threshold if threshold is None else threshold
+        self._lookthrough = lookthrough
+
+    @property
+    def lookthrough(self) -> LookThrough:
+        """The relation graph and policies, built on first use."""
+        if self._lookthrough is None:
+            self._lookthrough = LookThrough(self.catalog)
+        return self._lookthrough
 
     def screen(self, name: str | None, codes: Iterable[tuple[str, str]] = ()) -> list[Hit]:
         """Hits for one name and/or codes, strongest first, one per listed party."""
@@ -48,18 +63,35 @@ class Screener:
                 continue
             for hit in self.hits_for(match):
                 key = self.catalog.cluster_of(hit.entity_id)
-                if key not in hits or hit.score > hits[key].score:
+                if key not in hits or _rank(hit) > _rank(hits[key]):
                     hits[key] = hit
         return sorted(hits.values(), key=lambda h: (-h.score, h.entity_id))
 
     def hits_for(self, match: Match) -> list[Hit]:
+        """The matched party itself if it is listed, then the listed parties behind it."""
         party = self.catalog.parties[match.entity_id]
         same = self.catalog.cluster(match.entity_id)
         listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
-        if not listings:
-            return []
         start = Step.start(party, "matched" if match.score < 1 else "identical", _first_source(party))
-        return [self._hit(match, party, listings, [start], "listed", same)]
+        hits = [self._hit(match, party, listings, [start], "listed", same)] if listings else []
+        for finding in self.lookthrough.findings(match.entity_id):
+            hits.append(self._behind(match, start, finding))
+        return hits
+
+    def _behind(self, match: Match, start: Step, finding: Finding) -> Hit:
+        """A look-through hit: the listed party `finding` reached, with the path to it."""
+        listed = self.catalog.parties[finding.party_id]
+        same = self.catalog.cluster(finding.party_id)
+        listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
+        path = [start] + [
+            Step.along(self.catalog.parties[link.above_party], link.edge, link.label, link.percent)
+            for link in finding.path
+        ]
+        hit = self._hit(match, listed, listings, path, finding.policy.name, same)
+        hit.aggregate = finding.aggregate
+        hit.aggregate_percent = finding.aggregate.percent if finding.aggregate else None
+        hit.basis = finding.policy.citation
+        return hit
 
     def _hit(
         self,
@@ -133,6 +165,11 @@ def check_columns(table: Table, name_column: str, id_columns: list[str]) -> None
                 line=1 if table.format in ("csv", "xlsx") else None,
                 field=column,
             )
+
+
+def _rank(hit: Hit) -> tuple[float, bool]:
+    """The better of two hits on one party: the higher score, then the direct listing."""
+    return (hit.score, hit.rule == "listed")
 
 
 def _text(value: object) -> str:

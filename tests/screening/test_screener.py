@@ -72,3 +72,35 @@ def test_row_without_name_or_code_is_an_error(screener: Screener, tmp_path: Path
     assert result.status is Status.ERROR
     assert result.error == "line 2: field 'name' and 'isin' empty"
     assert tally.error == 1 and tally.rows_out == 1
+
+
+def _screener(world) -> Screener:
+    catalog = world.catalog()
+    return Screener(catalog, Matcher.build(catalog, "name_v1"))
+
+
+def test_unlisted_subsidiary_is_a_look_through_hit_with_the_path() -> None:
+    from tests.graph.builders import World
+
+    w = World()
+    w.listed("x", program="SDGT").add("name", "Blocked Holdings Group")
+    w.company("h", "Meridian Sixty Trading Ltd")
+    w.owns("x", "h", 60)
+    [hit] = _screener(w).screen("Meridian Sixty Trading Ltd")
+    assert (hit.entity_id, hit.rule, hit.aggregate_percent) == ("x", "ofac_50", 60)
+    assert [(s.entity_id, s.percent) for s in hit.path] == [("h", None), ("x", 60)]
+    assert hit.path[0].relation in ("matched", "identical") and hit.path[1].relation == "owned by"
+    assert hit.path[1].evidence == "company filing" and hit.path[1].source in hit.sources
+    assert hit.basis and "FAQ" in hit.basis
+    assert hit.to_dict()["aggregate"]["outcome"] == "met"
+
+
+def test_listed_party_keeps_its_direct_hit_and_gains_its_owner_once() -> None:
+    from tests.graph.builders import World
+
+    w = World()
+    w.listed("x").add("name", "Blocked Holdings Group")
+    w.listed("e").add("name", "Meridian Sixty Trading Ltd")
+    w.owns("x", "e", 75)
+    hits = _screener(w).screen("Meridian Sixty Trading Ltd")
+    assert sorted((h.entity_id, h.rule) for h in hits) == [("e", "listed"), ("x", "ofac_50")]
