@@ -1,0 +1,81 @@
+"""BODS 0.4 and 0.2 statements: companies and shareholdings in, people and bad records out."""
+
+from __future__ import annotations
+
+from lookthrough.catalog import Catalog
+from lookthrough.model import RelationKind
+from lookthrough.sources.base import LoadReport
+from lookthrough.sources.bods import Bods
+from lookthrough.sources.relations_csv import RelationsCsv
+from tests.conftest import FIXTURES
+
+V04 = FIXTURES / "bods" / "example-0.4.json"
+V02 = FIXTURES / "bods" / "example-0.2.jsonl"
+
+
+def read(path) -> tuple[Catalog, LoadReport, list]:
+    report = LoadReport()
+    entities = list(Bods().read(path, report))
+    catalog = Catalog()
+    catalog.add_entities(entities)
+    return catalog, report, entities
+
+
+def edges(catalog: Catalog):
+    return sorted(
+        (e.source_id, e.target_id, e.kind, e.percent, e.start, e.end)
+        for found in catalog.outbound.values()
+        for e in found
+    )
+
+
+def test_detected_by_its_keys() -> None:
+    assert Bods.detect(V04) and Bods.detect(V02)
+    assert not Bods.detect(FIXTURES / "relations" / "relations.csv")
+    assert not RelationsCsv.detect(V04)
+
+
+def test_bods_04_latest_statement_of_a_record_wins() -> None:
+    catalog, report, _ = read(V04)
+    meridian = catalog.parties["bods-c359f58d2977"]
+    assert meridian.caption == "Meridian Camera Components Ltd" and meridian.schema == "Company"
+    assert {c.value for c in meridian.codes} == {"01234567"}
+    assert [c.value for c in catalog.parties["bods-5f2a8e1c0b44"].codes] == ["5493001KJTIIGC8Y1R12"]
+    assert edges(catalog) == [
+        ("bods-5f2a8e1c0b44", "bods-c359f58d2977", RelationKind.OWNERSHIP, 60.0, "2023-11-15", None),
+        ("bods-c359f58d2977", "bods-5f2a8e1c0b44", RelationKind.LINKED, None, None, None),
+    ]
+    [stake] = catalog.inbound["bods-c359f58d2977"][:1]
+    assert stake.source.evidence.value == "company filing"
+    assert stake.source.citation.startswith("Example Register: BODS statement 5eab5c83")
+    assert stake.source.url == "https://example.org/register/01234567"
+    assert any("superseded" in w for w in report.warnings)
+
+
+def test_people_are_not_imported() -> None:
+    catalog, report, entities = read(V04)
+    assert not any(e.schema == "Person" for e in entities)
+    assert "bods-8e41d7a9c2f0" not in catalog.parties
+    assert any("1 person statements not imported" in w for w in report.warnings)
+
+
+def test_bad_statements_are_rejected_with_place_and_field() -> None:
+    _, report, _ = read(V04)
+    assert sorted((r.field, r.reason) for r in report.rejects) == [
+        ("interestedParty", "statement 7: interestedParty names no entity statement in this file"),
+        ("recordDetails", "statement 8: recordDetails is not an object"),
+    ]
+    assert report.rows_read == 8
+
+
+def test_bods_02_replaced_statements_and_unknown_owners() -> None:
+    catalog, report, _ = read(V02)
+    assert edges(catalog) == [
+        ("bods-e2-0001", "bods-e1-0001", RelationKind.OWNERSHIP, 75.0, "2020-04-01", None)
+    ]
+    assert catalog.inbound["bods-e1-0001"][0].source.evidence.value == "reported"
+    reasons = sorted((r.line, r.field, r.reason.split(": ", 1)[-1]) for r in report.rejects)
+    assert reasons[0][:2] == (6, "startDate") and "'2020-02-30' is not a date" in reasons[0][2]
+    assert reasons[1][0] == 7 and "Expecting value" in reasons[1][2]
+    assert any("interested party not specified" in w for w in report.warnings)
+    assert report.rows_read == 7
