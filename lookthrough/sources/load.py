@@ -83,7 +83,8 @@ def load_source(
 ) -> LoadResult:
     """Load one list; it replaces the current snapshot only if it loads completely."""
     source = cls()
-    files = [file_digest(p) for p in (path, *source.companions(path))]
+    # A source given as a folder (the built-in dataset) is fingerprinted by its files.
+    files = [file_digest(p) for p in (path, *source.companions(path)) if p.is_file()]
     retrieved = datetime.now(UTC).replace(tzinfo=None)
     sha = combined_digest(files)
     snapshot = Snapshot(

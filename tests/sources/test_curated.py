@@ -1,0 +1,188 @@
+"""The curated dataset shipped in the package, and the loader that refuses uncited data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lookthrough.builtin import builtin_path
+from lookthrough.catalog import Catalog
+from lookthrough.cli import app
+from lookthrough.model import Entity, Evidence
+from lookthrough.sources.base import LoadReport
+from lookthrough.sources.curated import CuratedYaml
+from lookthrough.sources.load import load_path, load_source
+from lookthrough.store import Store
+
+from ..conftest import FIXTURES, REPO
+
+runner = CliRunner()
+BAD = FIXTURES / "curated_bad"
+RULE_2019 = "84 FR 54002"
+COMPANIES_2019 = (
+    "lt-dahua", "lt-hikvision", "lt-iflytek", "lt-megvii",
+    "lt-sensetime", "lt-meiya-pico", "lt-yitu", "lt-yixin",
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[list[Entity], LoadReport]:
+    report = LoadReport()
+    return list(CuratedYaml().read(builtin_path(), report)), report
+
+
+@pytest.fixture(scope="module")
+def catalog(shipped: tuple[list[Entity], LoadReport]) -> Catalog:
+    built = Catalog()
+    built.add_entities(shipped[0])
+    return built
+
+
+def test_shipped_dataset_loads_with_zero_rejects(shipped: tuple[list[Entity], LoadReport]) -> None:
+    entities, report = shipped
+    assert report.rejects == [] and report.warnings == []
+    assert report.rows_read > 200 and len(entities) > 100
+    ids = [e.id for e in entities]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_statement_is_cited(shipped: tuple[list[Entity], LoadReport]) -> None:
+    for entity in shipped[0]:
+        for statement in entity.statements:
+            assert statement.citation and statement.evidence in Evidence, statement
+
+
+def test_bad_records_are_refused_with_file_line_and_field() -> None:
+    report = LoadReport()
+    entities = list(CuratedYaml().read(BAD, report))
+    refused = {(r.path, r.line, r.field): r.reason for r in report.rejects}
+    assert refused[("entities.yaml", 8, "cite")].startswith("not cited")
+    assert "unknown citation 'nowhere'" in refused[("entities.yaml", 9, "cite")]
+    assert "not a valid ISIN" in refused[("entities.yaml", 12, "isinCode")]
+    assert refused[("entities.yaml", 19, "cite")].startswith("not cited")  # an uncited listing
+    assert refused[("entities.yaml", 22, "id")] == "duplicate entity id 'lt-good'"
+    assert refused[("entities.yaml", 37, "asset")] == "no entity 'lt-missing' in the dataset"
+    assert refused[("entities.yaml", 39, "cite")].startswith("not cited")  # an uncited relation
+    assert refused[("citations.yaml", 12, "id")] == "duplicate id 'rule'"
+    assert "unknown evidence grade" in refused[("citations.yaml", 18, "evidence")]
+    # The good parts of the file still load: rows in = rows used + rows rejected.
+    good = next(e for e in entities if e.id == "lt-good")
+    assert good.get("name") == ["Good Example Technology Co., Ltd."]
+    assert [e.schema for e in entities] == ["Company", "Sanction"]
+    assert report.rows_rejected == len(report.rejects) == 12
+
+
+def test_a_load_of_bad_data_records_the_rejects(store: Store) -> None:
+    [result] = load_path(store, BAD)
+    assert result.ok and result.snapshot.reject_count == 12
+    assert any(r.field == "asset" for r in store.rejects(result.snapshot.id))
+
+
+def test_a_misspelt_section_stops_the_load(store: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "curated"
+    shutil.copytree(BAD, copy)
+    text = (copy / "entities.yaml").read_text().replace("relations:", "relation:")
+    (copy / "entities.yaml").write_text(text)
+    result = load_source(store, CuratedYaml, copy)
+    assert not result.ok and "entities.yaml" in (result.snapshot.error or "")
+    assert "field 'relation'" in (result.snapshot.error or "")
+
+
+def test_detects_the_folder_and_its_index_only(tmp_path: Path) -> None:
+    assert CuratedYaml.detect(builtin_path()) and CuratedYaml.detect(builtin_path() / "index.yaml")
+    assert not CuratedYaml.detect(builtin_path() / "citations.yaml")
+    (tmp_path / "index.yaml").write_text("dataset: something_else\n")
+    assert not CuratedYaml.detect(tmp_path)
+
+
+def test_reloads_when_a_file_changes(store: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "curated"
+    shutil.copytree(builtin_path(), copy)
+    first = load_source(store, CuratedYaml, copy)
+    assert first.ok and load_source(store, CuratedYaml, copy).unchanged
+    assert load_source(store, CuratedYaml, copy / "index.yaml").unchanged  # the same files either way
+    with (copy / "telecom_889.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n# a reviewed edit\n")
+    again = load_source(store, CuratedYaml, copy)
+    assert again.ok and not again.unchanged and again.snapshot.id != first.snapshot.id
+
+
+def listings_of(catalog: Catalog, entity_id: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for entry in catalog.parties[entity_id].listings:
+        found.setdefault(entry.list, []).append(entry.source.citation)
+    return found
+
+
+@pytest.mark.parametrize("entity_id", [*COMPANIES_2019, "lt-xuar-psb"])
+def test_covers_the_2019_rule_with_an_official_citation(catalog: Catalog, entity_id: str) -> None:
+    party = catalog.parties[entity_id]
+    entries = [e for e in party.listings if e.list.startswith("Entity List")]
+    assert entries and entries[0].since == "2019-10-09"
+    assert RULE_2019 in entries[0].source.citation and entries[0].source.evidence is Evidence.OFFICIAL
+
+
+@pytest.mark.parametrize("entity_id", ["lt-huawei", "lt-zte", "lt-hytera", "lt-hikvision", "lt-dahua"])
+def test_covers_the_889_and_fcc_makers(catalog: Catalog, entity_id: str) -> None:
+    found = listings_of(catalog, entity_id)
+    assert "NDAA FY2019 Section 889" in found and "FCC Covered List" in found
+    assert all("Public Law 115-232" in c for c in found["NDAA FY2019 Section 889"])
+
+
+def test_cetc_is_on_ns_cmic_and_1260h_with_its_uscc(catalog: Catalog) -> None:
+    found = listings_of(catalog, "lt-cetc")
+    assert "DoD Section 1260H list" in found
+    assert "Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)" in found
+    assert ("uscc", "91110000710929498G") in {(c.kind, c.value) for c in catalog.parties["lt-cetc"].codes}
+
+
+def test_evidence_grades_are_kept_apart(catalog: Catalog) -> None:
+    owners = {(e.source_id, e.percent): e for e in catalog.inbound["lt-hikvision"]}
+    assert owners[("lt-cetc", 42.0)].source.evidence is Evidence.REPORTED
+    assert owners[("lt-cetc-hik-group", 36.4808)].source.evidence is Evidence.FILING
+    assert owners[("lt-cetc", None)].source.evidence is Evidence.OFFICIAL  # the 1260H parent name
+    names = {n.value: n.source.evidence for n in catalog.parties["lt-hikvision"].names}
+    assert names["杭州海康威视数字技术股份有限公司"] is Evidence.FILING
+    assert names["HIKVISION"] is Evidence.OFFICIAL
+    assert names["Hangzhou Hikvision Digital Technology Company"] is Evidence.OFFICIAL
+    assert catalog.parties["lt-yixin"].names[0].source.evidence is Evidence.REPORTED
+    grades = Counter(e.source.evidence for p in catalog.parties.values() for e in p.listings)
+    assert set(grades) == {Evidence.OFFICIAL}
+
+
+def test_shares_ofac_codes_so_the_entries_cluster(store: Store, shared_data: Path) -> None:
+    load_source(store, CuratedYaml, builtin_path())
+    load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
+    catalog = Catalog.build(store.current_statements())
+    for curated, ofac in (("lt-hikvision", 30946), ("lt-cetc", 30936), ("lt-meiya-pico", 33896)):
+        assert f"us_ofac_cons-{ofac}" in catalog.cluster(curated)
+
+
+@pytest.mark.parametrize("name", ["海康威视", "Hangzhou Hikvision Digital Technology"])
+def test_explain_reaches_hikvision_through_the_shipped_names(tmp_path: Path, name: str) -> None:
+    result = runner.invoke(app, ["explain", name, "--json", "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 0, result.output
+    best = json.loads(result.output)["candidates"][0]
+    assert best["entity_id"] == "lt-hikvision" and best["hits"]
+
+
+def test_screen_example_holdings_on_a_fresh_database(tmp_path: Path) -> None:
+    output = tmp_path / "out.jsonl"
+    args = ["screen", str(REPO / "examples" / "holdings.csv"), "--name-column", "holding",
+            "--id-column", "isin", "-o", str(output), "--db", str(tmp_path / "fresh.duckdb")]  # fmt: skip
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = {r["input"]["holding"]: r for r in map(json.loads, output.read_text().splitlines())}
+    flagged = {h: {hit["entity_id"] for hit in r["hits"]} for h, r in rows.items() if r["status"] == "hit"}
+    assert flagged["HANGZHOU HIKVISION DIGITAL-A"] == {"lt-hikvision"}
+    assert flagged["ZHEJIANG DAHUA TECHNOLOGY-A"] == {"lt-dahua"}
+    assert flagged["XIAMEN MEIYA PICO INFORMATI-A"] == {"lt-meiya-pico"}
+    assert flagged["SENSETIME GROUP INC"] == {"lt-sensetime"}
+    assert flagged["CHINA ELECTRONICS TECHNOLOGY GROUP CORP"] == {"lt-cetc"}
+    for clear in ("SONY GROUP CORP", "TOYOTA MOTOR CORP", "APPLE INC", "NESTLE SA-REG", "ASML HOLDING NV"):
+        assert rows[clear]["status"] == "clear"
