@@ -1,0 +1,1 @@
+"""Reference matchers run on the same queries: a brute-force Jaro-Winkler scan and nomenklatura's logic-v2."""

@@ -1,0 +1,137 @@
+"""Write bench/RESULTS.md: the evaluation set, quality tables, speed figures, targets, provenance."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from bench import examples, machine, metrics, tables
+from bench.cases import EvalSet
+from bench.quality import Scored
+from bench.speed import Figures
+
+SPEED_ROWS = (
+    (
+        "batch throughput, names/s (median of blocks)",
+        "block_names_per_s",
+        "jw_names_per_s",
+        "lv2_names_per_s",
+        "{:,.0f}",
+    ),
+    ("single query p50, ms", "p50_ms", "jw_p50_ms", "lv2_p50_ms", "{:.2f}"),
+    ("single query p99, ms", "p99_ms", "jw_p99_ms", "lv2_p99_ms", "{:.2f}"),
+    ("index build, s", "build_s", "", "", "{:.1f}"),
+    ("index memory, RSS delta MB", "rss_mb", "", "", "{:,.0f}"),
+    ("index pickled size, MB", "pickle_mb", "", "", "{:,.0f}"),
+    ("cold start: unpickle, s", "unpickle_s", "", "", "{:.2f}"),
+    ("cold start: import lookthrough, s", "import_s", "", "", "{:.2f}"),
+    ("logic-v2 candidate pairs/s per core", "", "", "lv2_pairs_per_s_core", "{:,.0f}"),
+)
+
+
+@dataclass
+class Run:
+    """Everything one run measured, and how it was asked for."""
+
+    command: str
+    evalset: EvalSet
+    runs: list[Scored]
+    speed: Figures | None = None
+    speed_notes: list[str] = field(default_factory=list)
+
+
+def _cell(figures: Figures, key: str, style: str) -> str:
+    if not key or not figures.values.get(key):
+        return ""
+    return style.format(figures.median(key)) + f" ({len(figures.values[key])}×)"
+
+
+def speed_section(run: Run) -> list[str]:
+    if run.speed is None:
+        return ["## Speed", "", "Not measured in this mode (`--quality-only`)."]
+    rows = [[label, *(_cell(run.speed, k, style) for k in keys)] for label, *keys, style in SPEED_ROWS]
+    ratio = run.speed.median("block_names_per_s")
+    rows.append(
+        [
+            "throughput ratio (ours ÷ baseline)",
+            "1",
+            *(f"{ratio / run.speed.median(k):,.1f}×" for k in ("jw_names_per_s", "lv2_names_per_s")),
+        ]
+    )
+    lines = ["## Speed (everything loaded)", "", *run.speed_notes, ""]
+    return lines + tables.table(
+        ["figure", run.runs[0].name, "Jaro-Winkler scan", "JW top 20 + logic-v2"], rows
+    )
+
+
+def provenance(run: Run) -> list[str]:
+    lines = [
+        "## Provenance",
+        "",
+        f"- Command: `{run.command}`",
+        f"- Date: {machine.now()}",
+        f"- Machine: {machine.machine()}",
+    ]
+    lines += [f"- Code: {machine.code_version()}", f"- Evaluation set sha256: `{run.evalset.digest()}`"]
+    lines += [
+        f"- Built-in curated dataset sha256: `{machine.curated_checksum()}`",
+        "",
+        "Shared data files (sha256):",
+        "",
+    ]
+    return lines + [f"- `{name}` `{digest}`" for name, digest in machine.data_checksums()]
+
+
+def render(run: Run, targets: list[str]) -> str:
+    ours = run.runs[0]
+    lines = [
+        "# Name matcher benchmark (issue 4)",
+        "",
+        "Written by `python -m bench.run`; do not edit by hand.",
+        "",
+    ]
+    lines += ["## Evaluation set", "", *tables.counts(run.evalset), ""]
+    lines += [f"- {k}: {v}" for k, v in run.evalset.notes.items()]
+    lines += ["", "## At each matcher's own threshold", "", *tables.at_chosen(run.evalset, run.runs), ""]
+    lines += ["## At a fixed false-alert rate", "", *tables.at_rates(run.evalset, run.runs), ""]
+    for scored in run.runs:
+        lines += [f"## Threshold sweep: {scored.name}", "", *tables.sweep(run.evalset, scored), ""]
+    lines += [*coverage(run), "", *speed_section(run), "", "## Targets of issue 4", "", *targets, ""]
+    lines += [f"## Misses of {ours.name} at {ours.thresholds[0]:.2f} (first few per group)", ""]
+    lines += [*examples.misses(run.evalset, ours.outcomes, ours.thresholds[0]), "", *provenance(run)]
+    return "\n".join(lines) + "\n"
+
+
+def coverage(run: Run) -> list[str]:
+    """How often the right entry is among the candidates each screener returns at all."""
+    held = metrics.groups(run.evalset.queries).get("holdout", [])
+    ours, jw = run.runs[0], run.runs[1] if len(run.runs) > 1 else None
+    lines = ["## Candidates", ""]
+    found = tables.pct(metrics.candidate_recall(run.evalset.queries, ours.outcomes, held))
+    lines.append(f"- {ours.name}: right entry among its top 5 for {found} of held-out aliases.")
+    if jw:
+        missing = 1 - metrics.candidate_recall(run.evalset.queries, jw.outcomes, held)
+        lines.append(
+            f"- Jaro-Winkler scan: right entry not among its top 20 names for {tables.pct(missing)} "
+            "of held-out aliases (the issue quotes about 30%)."
+        )
+    return lines + [
+        f"- {r.name}: {r.seconds:.1f} s for the whole set"
+        + (" (cached result)." if r.extra.get("cached") else ".")
+        for r in run.runs
+    ]
+
+
+def summary(run: Run) -> str:
+    """A few lines for the terminal: each screener's recall per head group and false alerts."""
+    lines = []
+    for scored in run.runs:
+        for threshold in scored.thresholds:
+            p = metrics.point(run.evalset.queries, scored.outcomes, threshold)
+            parts = [f"{g} {tables.pct(p.recall.get(g, math.nan))}" for g in tables.HEAD_GROUPS]
+            lines.append(
+                f"{scored.name} @ {threshold:.2f}: "
+                + ", ".join(parts)
+                + f", false alerts {tables.pct(p.false_alerts)}"
+            )
+    return "\n".join(lines)
