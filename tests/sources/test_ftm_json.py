@@ -1,0 +1,102 @@
+"""Golden tests of the FollowTheMoney JSON-lines adapter."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from lookthrough.catalog import Catalog
+from lookthrough.model import Evidence
+from lookthrough.sources.base import LoadReport
+from lookthrough.sources.csl import CslJson
+from lookthrough.sources.ftm_json import FtmJson
+
+from ..conftest import FIXTURES
+
+FTM = Path("opensanctions_ftm")
+
+
+def read(path: Path):
+    report = LoadReport()
+    return list(FtmJson().read(path, report)), report
+
+
+def objects(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def test_zala_cluster_loads_every_entity_and_ownership(shared_data: Path) -> None:
+    path = shared_data / FTM / "zala_aero_cluster.entities.ftm.json"
+    entities, report = read(path)
+    expected = objects(path)
+    assert [e.id for e in entities] == [o["id"] for o in expected] and len(entities) == 91
+    assert report.rows_read == 91 and report.rows_rejected == 0
+    schemas = Counter(e.schema for e in entities)
+    assert schemas == Counter(o["schema"] for o in expected)
+    assert schemas["Ownership"] == 14 and schemas["Sanction"] == 41
+    ids = {e.id for e in entities}
+    for edge in (e for e in entities if e.schema == "Ownership"):
+        assert set(edge.get("owner")) | set(edge.get("asset")) <= ids
+
+
+def test_properties_and_provenance_come_through(shared_data: Path) -> None:
+    path = shared_data / FTM / "zala_aero_cluster.entities.ftm.json"
+    entities, _ = read(path)
+    first, data = entities[0], objects(path)[0]
+    assert first.properties() == {k: v for k, v in data["properties"].items()}
+    assert first.evidence is Evidence.REPORTED
+    assert first.citation.startswith(f"{path.name} line 1, entity {data['id']} (datasets: ")
+    assert first.source_url == data["properties"]["sourceUrl"][0]
+
+
+def test_ownership_edges_reach_the_catalog(shared_data: Path) -> None:
+    entities, _ = read(shared_data / FTM / "zala_aero_cluster.entities.ftm.json")
+    catalog = Catalog()
+    catalog.add_entities(entities)
+    edges = [edge for out in catalog.outbound.values() for edge in out]
+    owned = [e for e in entities if e.schema == "Ownership"]
+    assert len([e for e in edges if e.kind.value in ("ownership", "parent")]) == len(owned)
+    assert all(e.source.evidence is Evidence.REPORTED for e in edges)
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("t1_eu_fsf_sample.entities.ftm.json", 7), ("delta_sample.entities.delta.json", 2)],
+)
+def test_plain_and_delta_files_load(shared_data: Path, name: str, count: int) -> None:
+    path = shared_data / FTM / name
+    entities, report = read(path)
+    assert len(entities) == count == report.rows_read and report.rows_rejected == 0
+    assert FtmJson.detect(path) and not CslJson.detect(path)
+
+
+def test_bad_lines_are_reported_with_line_and_field() -> None:
+    entities, report = read(FIXTURES / "ftm" / "bad.ftm.json")
+    reasons = {(r.line, r.field): r.reason for r in report.rejects}
+    assert reasons == {
+        (2, "schema"): "unknown schema 'Spaceship'",
+        (3, "properties.favouriteColour"): "Company has no property 'favouriteColour'",
+        (4, None): "invalid JSON: Unterminated string starting at (column 65)",
+        (6, "op"): "delta operation 'DEL' cannot be applied to a whole-file load",
+        (7, "id"): "entity zala-aero already appeared on line 1",
+        (8, "properties.name"): "values of 'name' must be text or a list of text",
+    }
+    assert all(r.path == "bad.ftm.json" for r in report.rejects)
+    assert [e.id for e in entities] == ["zala-aero", "kalashnikov", "own-1"]
+    assert report.rows_read == 9 == len(entities) + report.rows_rejected  # the blank line 5 is no row
+    [edge] = [e for e in entities if e.schema == "Ownership"]
+    assert edge.get("owner") == ["kalashnikov"] and edge.get("percentage") == ["51"]
+
+
+def test_csl_json_is_not_taken_for_ftm() -> None:
+    assert not FtmJson.detect(FIXTURES / "csl" / "consolidated.json")
+    assert not FtmJson.detect(FIXTURES / "csl" / "bad" / "consolidated.csv")
+
+
+def test_a_json_object_without_schema_is_not_ftm(tmp_path: Path) -> None:
+    path = tmp_path / "things.jsonl"
+    path.write_text('{"id": "1", "name": "not an entity"}\n')
+    assert not FtmJson.detect(path)
