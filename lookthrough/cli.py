@@ -252,6 +252,72 @@ def explain(
             out.print(f"   listed: {where} ({why})", highlight=False)
         for hit in c.hits:
             out.print(f"   path: {describe_path(hit)}", highlight=False)
+            if hit.rule != "listed":
+                out.print(f"   rule: {hit.rule}{_aggregate_text(hit)} ({hit.basis})", highlight=False)
+
+
+def _aggregate_text(hit: Any) -> str:
+    a = hit.aggregate
+    if a is None:
+        return ""
+    share = f"{a.percent:g}%" if a.percent is not None else f"{a.at_least:g}-{a.at_most:g}%"
+    return f", {share} held in aggregate, threshold {a.threshold:g}% {a.outcome.value}"
+
+
+@app.command()
+def devices(
+    inventory: Annotated[
+        Path, typer.Argument(help="Asset list (CSV, XLSX, Parquet, JSON lines), nmap XML, or DHCP leases.")
+    ],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: jsonl or csv.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="assets, nmap, dhcpd or dnsmasq, if the content does not tell.")
+    ] = None,
+    mac_column: Annotated[str | None, typer.Option(help="Asset-list column with the MAC address.")] = None,
+    vendor_column: Annotated[str | None, typer.Option(help="Asset-list column with the vendor.")] = None,
+    model_column: Annotated[str | None, typer.Option(help="Asset-list column with the model.")] = None,
+    hostname_column: Annotated[str | None, typer.Option(help="Asset-list column with the hostname.")] = None,
+    ip_column: Annotated[str | None, typer.Option(help="Asset-list column with the IP address.")] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Score at or above which a maker's name match is a hit.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Screen a device inventory you already have: MAC prefix -> maker -> listed party behind it."""
+    from lookthrough.devices import Columns, DeviceScreener, DeviceTally, open_inventory, write_device_csv
+
+    if format not in ("jsonl", "csv"):
+        fail(InvalidInput(f"unknown output format {format!r}; use jsonl or csv"))
+    chosen = {"mac": mac_column, "vendor": vendor_column, "model": model_column,
+              "hostname": hostname_column, "ip": ip_column}  # fmt: skip
+    columns = Columns(**{k: v for k, v in chosen.items() if v}, chosen={k for k, v in chosen.items() if v})
+    tally = DeviceTally()
+    try:
+        found = open_inventory(inventory, input_format, columns)
+        screener = DeviceScreener(Workspace(db).screener(threshold))
+        with ExitStack() as stack:
+            handle = (
+                stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
+            )
+            bar = stack.enter_context(LazyProgress(f"screening {inventory.name}", found.size_hint))
+            results = screener.screen_inventory(found, tally, bar.tick)
+            written = (
+                write_jsonl(results, handle) if format == "jsonl" else write_device_csv(results, handle, [])
+            )
+            for _ in written:
+                pass
+    except LookthroughError as error:
+        fail(error)
+        return
+    err.print(f"{tally.rows_in} records read: {tally.hit} hit, {tally.clear} clear, {tally.error} error, "
+              f"{tally.unattributable} unattributable, {tally.rejected} rejected")  # fmt: skip
+    if tally.rejects:
+        path = rejects_path(output, inventory)
+        write_rejects(tally.rejects, path, inventory)
+        err.print(f"rejected records written to {path}")
 
 
 def _explanation_json(result: Any) -> dict[str, Any]:

@@ -3,7 +3,16 @@
 from lookthrough.graph.finding import Aggregate, Finding, Holder, Outcome
 from lookthrough.graph.graph import Graph, Link
 from lookthrough.graph.lookthrough import LookThrough, as_of_date
-from lookthrough.graph.policy import BIS_AFFILIATES, OFAC_50, POLICIES, RELATED, ListSelector, Method, Policy
+from lookthrough.graph.policy import (
+    BIS_AFFILIATES,
+    OFAC_50,
+    POLICIES,
+    RELATED,
+    ListSelector,
+    Method,
+    Policy,
+    configured,
+)
 from lookthrough.graph.share import Share
 
 __all__ = [
@@ -23,4 +32,5 @@ __all__ = [
     "Policy",
     "Share",
     "as_of_date",
+    "configured",
 ]

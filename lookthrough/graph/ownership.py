@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import deque
 
 from lookthrough.graph.finding import Aggregate, Finding, Holder, Outcome
-from lookthrough.graph.graph import Graph, Link
+from lookthrough.graph.graph import Graph, Link, paused_gc
 from lookthrough.graph.policy import Method, Policy
 from lookthrough.graph.share import FULL, NONE, UNKNOWN, Share, total
 
@@ -26,7 +26,8 @@ class Ownership:
         self.shares: dict[str, Share] = {}
         self.weights: dict[str, Share] = dict.fromkeys(self.seeds, FULL)
         self.unfinished: set[str] = set()
-        self._propagate()
+        with paused_gc():
+            self._propagate()
 
     def _weight(self, node: str, share: Share) -> Share:
         """How much of its own holdings a party passes on to the parties it owns."""

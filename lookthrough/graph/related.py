@@ -9,13 +9,11 @@ from lookthrough.graph.graph import Graph, Link
 from lookthrough.graph.policy import Policy
 
 
-def follows(link: Link, policy: Policy) -> bool:
-    """Brands and links always; a shareholding only when its share is unstated or a majority."""
-    return not link.stake or link.percent is None or link.percent >= policy.min_percent
-
-
 def related(graph: Graph, policy: Policy, start: str) -> list[Finding]:
     """Every listed party within `policy.hops` relations above `start`, each by its shortest path.
+
+    Brands and links are always followed; a shareholding only when its share is unstated or at
+    least `policy.min_percent`.
 
     A breadth-first walk with a set of visited parties (as yente's nested search keeps one),
     so a cycle of relations is walked once and the walk always ends.
@@ -23,18 +21,20 @@ def related(graph: Graph, policy: Policy, start: str) -> list[Finding]:
     found: list[Finding] = []
     queue: deque[tuple[str, list[Link]]] = deque([(start, [])])
     visited = {start}
+    up, minimum = graph.up, policy.min_percent
     while queue:
         node, path = queue.popleft()
         if len(path) >= policy.hops:
             continue
-        for link in graph.up.get(node, ()):
-            if link.above in visited or not follows(link, policy):
+        for link in up.get(node, ()):
+            above = link.above
+            if above in visited or (link.stake and link.percent is not None and link.percent < minimum):
                 continue
-            visited.add(link.above)
+            visited.add(above)
             step = [*path, link]
-            if graph.is_listed(link.above):
-                found.append(Finding(policy, link.above, listed_entry(graph, link), step))
-            queue.append((link.above, step))
+            if graph.is_listed(above):
+                found.append(Finding(policy, above, listed_entry(graph, link), step))
+            queue.append((above, step))
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lookthrough.identifiers.common import IdentifierType
 from lookthrough.identifiers.isin import ISIN
 from lookthrough.identifiers.lei import LEI
+from lookthrough.identifiers.mac import InvalidMac, Mac
 from lookthrough.identifiers.registration import Registration
 from lookthrough.identifiers.ticker import Ticker
 from lookthrough.identifiers.uscc import USCC
@@ -28,4 +29,4 @@ def detect(value: str) -> list[tuple[str, str]]:
     return found
 
 
-__all__ = ["BY_PROP", "TYPES", "IdentifierType", "detect"]
+__all__ = ["BY_PROP", "TYPES", "IdentifierType", "InvalidMac", "Mac", "detect"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -99,7 +99,7 @@ class Hit:
     """The document the rule rests on, for look-through hits."""
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = plain(self)
         data["score"] = round(self.score, 4)
         return data
 
@@ -127,6 +127,15 @@ class RowResult:
         if self.device is not None:
             data["device"] = self.device
         return data
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses and lists as plain JSON values (asdict's deep copies are slow)."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
 
 
 def _jsonable(value: Any) -> Any:

@@ -1,0 +1,146 @@
+"""Device screening end to end: Hikvision, Ezviz and Dahua devices flagged with paths, Axis cleared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lookthrough.builtin import ensure_builtin
+from lookthrough.catalog import Catalog
+from lookthrough.cli import app
+from lookthrough.devices import DeviceScreener, DeviceTally, open_inventory
+from lookthrough.graph import LookThrough
+from lookthrough.matching.matcher import Matcher
+from lookthrough.screening.result import RowResult, Status
+from lookthrough.screening.screener import Screener
+from lookthrough.sources.load import load_path
+from tests.devices.test_inventory import COLUMNS, DEVICES
+
+
+@pytest.fixture(scope="module")
+def device_screener() -> DeviceScreener:
+    from lookthrough.store import open_store
+
+    store = open_store(":memory:")
+    ensure_builtin(store)
+    load_path(store, DEVICES / "relations.csv")
+    catalog = Catalog.build(store.current_statements())
+    # A date inside the BIS Affiliates Rule's suspension, so the answer does not depend on today.
+    look = LookThrough(catalog, as_of="2026-06-01")
+    return DeviceScreener(Screener(catalog, Matcher.build(catalog, "name_v1"), lookthrough=look))
+
+
+@pytest.fixture(scope="module")
+def results(device_screener: DeviceScreener) -> tuple[list[RowResult], DeviceTally]:
+    tally = DeviceTally()
+    found = list(
+        device_screener.screen_inventory(open_inventory(DEVICES / "assets.csv", None, COLUMNS), tally)
+    )
+    return found, tally
+
+
+def by_host(results) -> dict[str, RowResult]:
+    return {r.input["Host"]: r for r in results[0]}
+
+
+@pytest.mark.parametrize(
+    ("host", "status", "listed"),
+    [
+        ("cam-lobby", Status.HIT, "lt-hikvision"),
+        ("cam-stairs", Status.HIT, "lt-hikvision"),
+        ("cam-gate", Status.HIT, "lt-dahua"),
+        ("cam-yard", Status.CLEAR, None),
+        ("cam-broken", Status.ERROR, None),
+        ("tablet-07", Status.UNATTRIBUTABLE, None),
+    ],
+)
+def test_each_device_gets_its_verdict(results, host: str, status: Status, listed: str | None) -> None:
+    result = by_host(results)[host]
+    assert result.status is status
+    assert [h.entity_id for h in result.hits] == ([listed] if listed else [])
+    assert all(h.path[0].relation.startswith("MAC prefix") for h in result.hits)
+
+
+def test_hit_path_starts_with_the_ieee_assignment(results) -> None:
+    lobby = by_host(results)["cam-lobby"]
+    first = lobby.hits[0].path[0]
+    assert first.relation == "MAC prefix 00-BC-99 (MA-L)"
+    assert first.source.startswith("IEEE Registration Authority, MA-L assignment 00-BC-99")
+    assert first.evidence == "official listing" and first.source in lobby.hits[0].sources
+    assert lobby.device["manufacturer"] == "Hangzhou Hikvision Digital Technology Co.,Ltd."
+
+
+def test_ezviz_prefix_reaches_hikvision_through_cited_relations(results) -> None:
+    stairs = by_host(results)["cam-stairs"]
+    [hit] = [h for h in stairs.hits if h.path[0].relation.startswith("MAC prefix")]
+    assert hit.rule == "related" and hit.entity_id == "lt-hikvision"
+    relations = [step.relation for step in hit.path]
+    assert relations[0] == "MAC prefix 0C-A6-4C (MA-L)" and relations[1] in ("matched", "identical")
+    assert relations[2:] == ["subsidiary of", "subsidiary of"]
+    assert [step.entity_id for step in hit.path][2:] == ["lt-ezviz", "lt-hikvision"]
+    assert all(step.source for step in hit.path)
+
+
+def test_malformed_mac_is_reported_not_dropped(results) -> None:
+    broken = by_host(results)["cam-broken"]
+    assert broken.error == "line 6: MAC address '00:BC:99:12:34': has 10 hex digits; a MAC address has 12"
+    assert broken.device["mac_status"] == "invalid"
+
+
+def test_randomised_mac_is_never_clear(results) -> None:
+    tablet = by_host(results)["tablet-07"]
+    assert tablet.device["mac_status"] == "locally administered" and "randomised" in tablet.device["note"]
+
+
+def test_rows_in_equal_rows_out_plus_rejects(results) -> None:
+    found, tally = results
+    assert tally.rows_in == 7 == tally.rows_out + tally.rejected
+    assert (tally.hit, tally.clear, tally.error, tally.unattributable, tally.rejected) == (3, 1, 1, 1, 1)
+    assert len(found) == tally.rows_out
+
+
+def test_devices_command_writes_jsonl_and_csv(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "d.duckdb")
+    assert runner.invoke(app, ["update", "--from", str(DEVICES / "relations.csv"), "--db", db]).exit_code == 0
+    out = tmp_path / "out.jsonl"
+    flags = ["--mac-column", "MAC Address", "--vendor-column", "Make", "--model-column", "Model"]
+    result = runner.invoke(app, ["devices", str(DEVICES / "assets.csv"), *flags, "-o", str(out), "--db", db])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["status"] for r in rows] == ["hit", "hit", "hit", "clear", "error", "unattributable"]
+    assert set(rows[0]) >= {"row", "line", "input", "status", "hits", "error", "device"}
+    assert "7 records read: 3 hit, 1 clear, 1 error, 1 unattributable, 1 rejected" in result.output
+    assert (tmp_path / "out.jsonl.rejects.csv").read_text().count("\n") == 2
+    csv_out = tmp_path / "out.csv"
+    result = runner.invoke(
+        app, ["devices", str(DEVICES / "scan.xml"), "-f", "csv", "-o", str(csv_out), "--db", db]
+    )
+    assert result.exit_code == 0, result.output
+    import csv
+
+    with csv_out.open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert [(r["input_mac"], r["device_manufacturer"], r["status"]) for r in table] == [
+        ("00:BC:99:11:22:33", "Hangzhou Hikvision Digital Technology Co.,Ltd.", "hit"),
+        ("AC:CC:8E:01:02:03", "Axis Communications AB", "clear"),
+        ("", "", "unattributable"),
+    ]
+
+
+def test_unknown_column_stops_with_a_message(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "devices",
+            str(DEVICES / "assets.csv"),
+            "--mac-column",
+            "mac_addr",
+            "--db",
+            str(tmp_path / "x.duckdb"),
+        ],
+    )
+    assert result.exit_code == 2 and "field 'mac_addr'" in result.output
