@@ -97,11 +97,14 @@ class Hit:
     aggregate: Aggregate | None = None
     basis: str | None = None
     """The document the rule rests on, for look-through hits."""
+    _plain: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        data = plain(self)
-        data["score"] = round(self.score, 4)
-        return data
+        """The hit as JSON values; made once, as device rows share their makers' hits (read-only)."""
+        if self._plain is None:
+            self._plain = plain(self)
+            self._plain["score"] = round(self.score, 4)
+        return self._plain
 
 
 @dataclass(slots=True)
@@ -132,7 +135,7 @@ class RowResult:
 def plain(value: Any) -> Any:
     """Dataclasses and lists as plain JSON values (asdict's deep copies are slow)."""
     if hasattr(value, "__dataclass_fields__"):
-        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__ if name[0] != "_"}
     if isinstance(value, list):
         return [plain(item) for item in value]
     return value

@@ -69,14 +69,15 @@ class Screener:
 
     def hits_for(self, match: Match) -> list[Hit]:
         """The matched party itself if it is listed, then the listed parties behind it."""
-        party = self.catalog.parties[match.entity_id]
         same = self.catalog.cluster(match.entity_id)
         listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
+        findings = self.lookthrough.findings(match.entity_id)
+        if not listings and not findings:
+            return []
+        party = self.catalog.parties[match.entity_id]
         start = Step.start(party, "matched" if match.score < 1 else "identical", _first_source(party))
         hits = [self._hit(match, party, listings, [start], "listed", same)] if listings else []
-        for finding in self.lookthrough.findings(match.entity_id):
-            hits.append(self._behind(match, start, finding))
-        return hits
+        return hits + [self._behind(match, start, finding) for finding in findings]
 
     def _behind(self, match: Match, start: Step, finding: Finding) -> Hit:
         """A look-through hit: the listed party `finding` reached, with the path to it."""
