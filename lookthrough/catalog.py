@@ -12,6 +12,9 @@ from lookthrough.model import Entity, Evidence, RelationKind, Statement
 from lookthrough.model.schema import NAME_PROPS, is_a
 
 INTERVALS = ("Sanction", "Ownership", "UnknownLink")
+PARTY_ROOTS = ("LegalEntity", "Vessel", "Airplane")
+"""Schemata that can be named, listed and owned; others (Address, Passport, Family …)
+describe parties and are not screened against."""
 STRONG = frozenset(name for name, kind in TYPES.items() if kind.strong)
 
 
@@ -115,7 +118,7 @@ class Catalog:
             items = list(group)
             if items[0].schema in INTERVALS:
                 pending.append((entity_id, items))
-            else:
+            elif is_party(items[0].schema):
                 catalog._add_party(entity_id, items)
         for _entity_id, items in pending:
             catalog._add_interval(items)
@@ -128,7 +131,7 @@ class Catalog:
         for entity in entities:
             if entity.schema in INTERVALS:
                 intervals.append(entity.statements)
-            else:
+            elif is_party(entity.schema):
                 self._add_party(entity.id, entity.statements)
         for statements in intervals:
             self._add_interval(statements)
@@ -245,6 +248,10 @@ class Catalog:
 
     def is_organization(self, party: Party) -> bool:
         return is_a(party.schema, "Organization") or party.schema == "LegalEntity"
+
+
+def is_party(schema: str) -> bool:
+    return any(is_a(schema, root) for root in PARTY_ROOTS)
 
 
 def _first(props: dict[str, list[str]], prop: str) -> str | None:

@@ -121,7 +121,10 @@ def sniff_text(path: Path, size: int = 4096) -> str:
 def csv_header(path: Path) -> list[str]:
     """The first CSV row of a file, lower-cased, or [] if it cannot be read."""
     text = sniff_text(path)
-    if not text:
+    if not text or "\x00" in text:
+        return []  # binary files (xlsx, parquet) have no CSV header
+    try:
+        first = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+    except csv.Error:
         return []
-    first = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
     return [c.strip().lower() for c in first]

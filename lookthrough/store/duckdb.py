@@ -21,7 +21,7 @@ from lookthrough.store.migrations import MIGRATIONS
 
 STATEMENT_COLUMNS = (
     "snapshot_id", "entity_id", "schema", "prop", "value", "dataset", "citation",
-    "evidence", "source_url", "lang", "original_value", "first_seen", "last_seen",
+    "evidence", "source_url", "lang", "original_value", "first_seen", "last_seen", "seq",
 )  # fmt: skip
 SNAPSHOT_COLUMNS = (
     "id", "dataset", "source", "title", "origin", "retrieved_at", "published", "sha256",
@@ -43,10 +43,11 @@ class DuckDBWriter(SnapshotWriter):
     def add(self, entity: Entity) -> None:
         self.entity_count += 1
         seen = self.snapshot.retrieved_at
-        for s in entity.statements:
+        for offset, s in enumerate(entity.statements):
             row = (
                 self.snapshot.id, s.entity_id, s.schema, s.prop, s.value, self.snapshot.dataset,
                 s.citation, s.evidence.value, s.source_url, s.lang, s.original_value, seen, seen,
+                self.statement_count + offset,
             )  # fmt: skip
             for column, value in zip(STATEMENT_COLUMNS, row, strict=True):
                 self.buffer[column].append(value)
@@ -150,7 +151,7 @@ class DuckDBStore(Store):
         cursor = self.con.execute(
             f"""SELECT {", ".join("s." + c for c in STATEMENT_COLUMNS)}
                 FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
-                WHERE p.status = 'current' ORDER BY s.entity_id"""
+                WHERE p.status = 'current' ORDER BY s.entity_id, s.snapshot_id, s.seq"""
         )
         while rows := cursor.fetchmany(BATCH):
             for row in rows:
@@ -160,7 +161,7 @@ class DuckDBStore(Store):
         rows = self.con.execute(
             f"""SELECT {", ".join("s." + c for c in STATEMENT_COLUMNS)}
                 FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
-                WHERE p.status = 'current' AND s.entity_id = ?""",
+                WHERE p.status = 'current' AND s.entity_id = ? ORDER BY s.snapshot_id, s.seq""",
             [entity_id],
         ).fetchall()
         return Entity.from_statements([_statement(r) for r in rows]) if rows else None
@@ -182,7 +183,7 @@ def _iso(value: datetime | None) -> str | None:
 
 def _statement(row: tuple[Any, ...]) -> Statement:
     (snapshot_id, entity_id, schema, prop, value, dataset, citation, evidence,
-     source_url, lang, original_value, first_seen, last_seen) = row  # fmt: skip
+     source_url, lang, original_value, first_seen, last_seen, _seq) = row  # fmt: skip
     return Statement(
         entity_id=entity_id, schema=schema, prop=prop, value=value, dataset=dataset,
         citation=citation, evidence=Evidence(evidence), source_url=source_url, lang=lang,

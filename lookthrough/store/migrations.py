@@ -50,6 +50,11 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        2,
+        "keep each entity's statements in the order the source gave them",
+        ("ALTER TABLE statements ADD COLUMN seq BIGINT",),
+    ),
 )
 
 
