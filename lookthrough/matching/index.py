@@ -1,10 +1,10 @@
 """A blocking index over every loaded name: words, run-together word pairs, and
-typo-tolerant word lookup through character trigrams of the vocabulary."""
+typo-tolerant word lookup through a deletion neighbourhood of the vocabulary."""
 
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -21,19 +21,22 @@ COMMON_SHARE = 0.02
 
 @dataclass(slots=True, frozen=True)
 class IndexedName:
+    """One listed name as indexed, with the rarity of each of its words."""
+
     entity_id: str
     form: NameForm
     prop: str
     person: bool
-
-
-def trigrams(token: str) -> set[str]:
-    padded = f"^{token}$"
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    weights: tuple[float, ...] = ()
 
 
 def joined_pairs(tokens: tuple[str, ...]) -> list[str]:
     return [a + b for a, b in pairwise(tokens)]
+
+
+def deletions(word: str) -> set[str]:
+    """The word with one letter removed, in every position (SymSpell's neighbourhood)."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 class NameIndex:
@@ -43,10 +46,12 @@ class NameIndex:
         self.names: list[IndexedName] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
-        self.grams: dict[str, list[str]] = defaultdict(list)
+        self.neighbours: dict[str, list[str]] = defaultdict(list)
         self.max_idf = 1.0
         self.common_df = 0
+        self.by_entity: dict[str, list[int]] = {}
         self._similar: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._union: dict[str, IndexedName] = {}
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, str, bool]]) -> NameIndex:
@@ -54,7 +59,7 @@ class NameIndex:
         index = cls()
         seen: set[tuple[str, str]] = set()
         for entity_id, name, prop, person in entries:
-            for variant in variants(name):
+            for variant in variants(name, listed=True):
                 form = analyze(variant, organization=not person)
                 if not form.tokens or (entity_id, form.key) in seen:
                     continue
@@ -71,67 +76,107 @@ class NameIndex:
 
     def _finish(self) -> None:
         total = max(len(self.names), 1)
-        df = Counter({key: len(ids) for key, ids in self.postings.items()})
-        self.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
+        self.idf = {key: math.log((total + 1) / (len(ids) + 0.5)) for key, ids in self.postings.items()}
         self.max_idf = math.log((total + 1) / 0.5)
         self.common_df = max(50, int(total * COMMON_SHARE))
-        for key in self.postings:
-            if len(key) >= MIN_FUZZY_LENGTH:
-                for gram in trigrams(key):
-                    self.grams[gram].append(key)
+        for word in self.postings:
+            if len(word) >= MIN_FUZZY_LENGTH:
+                for key in deletions(word):
+                    self.neighbours[key].append(word)
         self.postings = dict(self.postings)
-        self.grams = dict(self.grams)
+        self.neighbours = dict(self.neighbours)
+        self.names = [
+            IndexedName(n.entity_id, n.form, n.prop, n.person, tuple(self.rarity(t) for t in n.form.tokens))
+            for n in self.names
+        ]
+        by_entity: dict[str, list[int]] = defaultdict(list)
+        for name_id, entry in enumerate(self.names):
+            by_entity[entry.entity_id].append(name_id)
+        self.by_entity = dict(by_entity)
+
+    def all_words(self, entity_id: str, without: int | None = None) -> IndexedName:
+        """Every word of every name of one entity, as if it were a single name (cached);
+        `without` leaves one name out (for training on the index's own names)."""
+        found = self._union.get(entity_id) if without is None else None
+        if found is None:
+            entries = [self.names[i] for i in self.by_entity.get(entity_id, ()) if i != without]
+            words = dict.fromkeys(t for e in entries for t in e.form.tokens)
+            form = NameForm(" / ".join(e.form.original for e in entries), tuple(words))
+            person = any(e.person for e in entries)
+            found = IndexedName(entity_id, form, "all", person, tuple(self.rarity(t) for t in words))
+            if without is None:
+                self._union[entity_id] = found
+        return found
 
     def weight(self, token: str) -> float:
         """Inverse document frequency; a word no list uses is as rare as can be."""
         return self.idf.get(token, self.max_idf)
 
+    def rarity(self, token: str) -> float:
+        """Inverse document frequency scaled to [0, 1], comparable across index sizes."""
+        return self.idf.get(token, self.max_idf) / self.max_idf
+
     def similar(self, token: str) -> tuple[tuple[str, float], ...]:
-        """Vocabulary words within a small edit distance of `token` (cached)."""
+        """Vocabulary words one edit away on each side of `token` (cached)."""
         cached = self._similar.get(token)
         if cached is not None:
             return cached
-        found: list[tuple[str, float]] = []
+        found: dict[str, float] = {}
         if len(token) >= MIN_FUZZY_LENGTH:
-            grams = trigrams(token)
-            shared: Counter[str] = Counter()
-            for gram in grams:
-                shared.update(self.grams.get(gram, ()))
-            need = max(1, len(grams) // 3)
-            for word, count in shared.items():
-                if count >= need and word != token:
-                    similarity = Levenshtein.normalized_similarity(token, word)
-                    if similarity >= FUZZY_SIMILARITY:
-                        found.append((word, similarity))
-        result = tuple(sorted(found, key=lambda p: -p[1])[:8])
+            words: set[str] = set(self.neighbours.get(token, ()))
+            for key in deletions(token):
+                if key in self.postings:
+                    words.add(key)
+                words.update(self.neighbours.get(key, ()))
+            words.discard(token)
+            for word in words:
+                if len(word) < MIN_FUZZY_LENGTH:
+                    continue
+                similarity = Levenshtein.normalized_similarity(token, word)
+                if similarity >= FUZZY_SIMILARITY:
+                    found[word] = similarity
+        result = tuple(sorted(found.items(), key=lambda p: -p[1])[:8])
         self._similar[token] = result
         return result
 
     def candidates(self, form: NameForm, limit: int = 100) -> list[tuple[int, float]]:
-        """Name ids sharing rare enough words with `form`, best overlap first."""
+        """Name ids sharing rare enough words with `form`, with the share of the query's
+        word weight they could explain, best first."""
         scores: dict[int, float] = defaultdict(float)
         keys = self.query_keys(form)
         rare = [k for k in keys if len(self.postings.get(k[0], ())) <= self.common_df]
-        for key, similarity in rare or keys:
-            weight = self.weight(key) * similarity
+        for key, weight in rare or keys:
             for name_id in self.postings.get(key, ()):
                 scores[name_id] += weight
+        total = sum(self.rarity(t) for t in form.tokens) or 1.0
         ranked = sorted(scores.items(), key=lambda p: -p[1])
-        return ranked[:limit]
+        return [(name_id, min(1.0, score / total)) for name_id, score in ranked[:limit]]
 
     def query_keys(self, form: NameForm) -> list[tuple[str, float]]:
+        """Index keys a query can meet, each with the weight it would bring."""
         keys: dict[str, float] = {}
-        for token in (*form.tokens, *joined_pairs(form.tokens)):
-            if token in self.postings:
-                keys[token] = 1.0
+        for token in form.tokens:
+            self._key(keys, token, token, 1.0)
             for word, similarity in self.similar(token):
-                keys[word] = max(keys.get(word, 0.0), similarity)
+                self._key(keys, word, token, similarity)
+        for first, second in pairwise(form.tokens):
+            joined = first + second
+            weight = self.rarity(first) + self.rarity(second)
+            for word, similarity in ((joined, 1.0), *self.similar(joined)):
+                if word in self.postings:
+                    keys[word] = max(keys.get(word, 0.0), weight * similarity)
         return list(keys.items())
 
+    def _key(self, keys: dict[str, float], key: str, token: str, similarity: float) -> None:
+        if key in self.postings:
+            keys[key] = max(keys.get(key, 0.0), self.rarity(token) * similarity)
+
     def __getstate__(self) -> dict[str, object]:
-        return {k: getattr(self, k) for k in ("names", "postings", "idf", "grams", "max_idf", "common_df")}
+        keep = ("names", "postings", "idf", "neighbours", "max_idf", "common_df", "by_entity")
+        return {k: getattr(self, k) for k in keep}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for key, value in state.items():
             setattr(self, key, value)
         self._similar = {}
+        self._union = {}

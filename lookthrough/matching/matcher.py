@@ -9,11 +9,13 @@ from lookthrough.catalog import Catalog
 from lookthrough.identifiers import TYPES
 from lookthrough.matching import get_algorithm
 from lookthrough.matching.index import NameIndex
+from lookthrough.matching.query import Query
 from lookthrough.matching.result import Feature, Match
 from lookthrough.model.schema import is_a
 from lookthrough.names import analyze, variants
 
-CANDIDATES = 100
+CANDIDATES = 10
+MIN_COVERAGE = 0.0
 
 
 class Matcher:
@@ -81,16 +83,33 @@ class Matcher:
 
     def _by_name(self, name: str) -> list[Match]:
         best: dict[str, Match] = {}
-        for variant in variants(name):
-            form = analyze(variant, holding=True)
-            if not form.tokens:
-                continue
-            for name_id, _bound in self.index.candidates(form, CANDIDATES):
+        for query, people in self._queries(name):
+            for name_id, bound in self.index.candidates(query.form, CANDIDATES):
+                if bound < MIN_COVERAGE:
+                    break
                 candidate = self.index.names[name_id]
-                score, features = self.algorithm.score(form, candidate, self.index)
+                if people is not None and candidate.person is not people:
+                    continue
+                score, features = self.algorithm.score(query, candidate, self.index)
                 current = best.get(candidate.entity_id)
                 if current is None or score > current.score:
                     best[candidate.entity_id] = Match(
                         candidate.entity_id, score, candidate.form.original, self.algorithm.NAME, features
                     )
         return list(best.values())
+
+    def _queries(self, name: str) -> list[tuple[Query, bool | None]]:
+        """Prepared forms of a name: read as an organisation's name and, where that differs
+        (legal forms, business words), as a person's; each meets listed names of its kind."""
+        prepared: list[tuple[Query, bool | None]] = []
+        for variant in variants(name):
+            as_org = analyze(variant, holding=True)
+            as_person = analyze(variant, organization=False)
+            if not as_org.tokens:
+                continue
+            if as_person.tokens == as_org.tokens:
+                prepared.append((Query.prepare(as_org, self.index), None))
+            else:
+                prepared.append((Query.prepare(as_org, self.index), False))
+                prepared.append((Query.prepare(as_person, self.index), True))
+        return prepared

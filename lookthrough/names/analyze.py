@@ -8,8 +8,8 @@ from functools import lru_cache
 from lookthrough.names.chinese import chinese_tokens, has_cjk
 from lookthrough.names.holdings import strip_listing_suffixes
 from lookthrough.names.legal_forms import replace_forms, split_forms
-from lookthrough.names.text import collapse_acronyms, nfkc, split_brackets, to_latin, tokenize
-from lookthrough.names.vocabulary import STOPWORDS, canonical
+from lookthrough.names.text import join_words, nfkc, split_brackets, to_latin, tokenize
+from lookthrough.names.vocabulary import PLACE_WORDS, STOPWORDS, canonical
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,20 +52,30 @@ def analyze(name: str, *, organization: bool = True, holding: bool = False) -> N
         text = strip_listing_suffixes(text)
     if has_cjk(text):
         raw, cjk_forms = chinese_tokens(text)
-        tokens, forms = _core([to_latin(t) for t in raw], organization)
+        tokens, forms = _core([p for t in raw for p in tokenize(join_words(to_latin(t)))], organization)
         return NameForm(name, tuple(tokens), tuple(sorted({*forms, *cjk_forms})), "cjk")
-    latin = collapse_acronyms(to_latin(text))
+    latin = join_words(to_latin(text))
     if organization:
         latin = replace_forms(latin)
     tokens, forms = _core(tokenize(latin), organization)
     return NameForm(name, tuple(tokens), tuple(sorted(set(forms))))
 
 
-def variants(name: str) -> list[str]:
-    """The name, plus the name without bracketed parts and each bracketed part alone."""
+def variants(name: str, *, listed: bool = False) -> list[str]:
+    """The name, and the name without bracketed parts ('ZTE Corp (HK)' -> 'ZTE Corp').
+
+    For listed names, a bracketed part that is itself a name ('(CETC)') is kept as well;
+    a query's bracketed part is usually a place ('(Hong Kong)') and never stands alone.
+    """
     outer, inner = split_brackets(name)
     found = [name]
     if inner and outer:
         found.append(outer)
-        found.extend(inner)
+        if listed:
+            found.extend(part for part in inner if _names_something(part))
     return found
+
+
+def _names_something(part: str) -> bool:
+    form = analyze(part)
+    return len(form.compact) >= 4 and not set(form.tokens) <= PLACE_WORDS

@@ -32,14 +32,14 @@ def to_latin(text: str) -> str:
     return " ".join(latin_token(word) if not word.isascii() else word for word in folded.split())
 
 
-def collapse_acronyms(text: str) -> str:
-    """'u.s.a. trading' -> 'usa trading', before legal forms like 's.a.' are looked for."""
+def join_words(text: str) -> str:
+    """'u.s.a.' -> 'usa' and "sa'id" -> 'said', before legal forms like 's.a.' are looked for."""
+    text = _APOSTROPHES.sub("", text)
     return _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
 def tokenize(text: str) -> list[str]:
-    """Words of a casefolded name: "O'Neil" -> 'oneil', '&' kept as a word."""
-    text = _APOSTROPHES.sub("", text)
+    """Words of a casefolded name, '&' kept as a word."""
     return [t for t in _SEPARATORS.split(text.replace("&", " & ").replace("+", " + ")) if t]
 
 

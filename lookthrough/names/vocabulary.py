@@ -89,3 +89,14 @@ STOPWORDS = frozenset(
 
 def canonical(token: str) -> str:
     return CANONICAL.get(token, token)
+
+
+PLACE_WORDS = frozenset(
+    {
+        "hong", "kong", "hk", "uk", "usa", "us", "china", "prc", "india", "singapore", "s", "pty",
+        "private", "pvt", "international", "group", "holding", "asia", "europe", "america",
+        "shanghai", "beijing", "shenzhen", "taiwan", "japan", "korea", "malaysia", "thailand",
+        "vietnam", "germany", "france", "italy", "canada", "australia", "dubai", "uae",
+    }
+)  # fmt: skip
+"""Words that in brackets tell where a firm is, not who it is."""

@@ -1,4 +1,4 @@
-"""Similarity of the two names written without spaces: catches spacing and typos."""
+"""Similarity of the two names' spelling, written without spaces: catches spacing and typos."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from rapidfuzz import fuzz
 from lookthrough.names import NameForm
 
 
-def compact_similarity(query: NameForm, candidate: NameForm) -> float:
-    """Character similarity of the run-together names, order of words ignored."""
-    a = "".join(sorted(query.tokens))
-    b = "".join(sorted(candidate.tokens))
-    return max(fuzz.ratio(query.compact, candidate.compact), fuzz.ratio(a, b)) / 100.0
+def spelling_similarity(query: NameForm, candidate: NameForm) -> float:
+    """Character similarity of the run-together names, in their order or sorted by word."""
+    direct = fuzz.ratio(query.compact, candidate.compact)
+    if len(query.tokens) == 1 and len(candidate.tokens) == 1:
+        return direct / 100.0
+    ordered = fuzz.ratio("".join(sorted(query.tokens)), "".join(sorted(candidate.tokens)))
+    return max(direct, ordered) / 100.0

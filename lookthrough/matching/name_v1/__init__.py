@@ -1,43 +1,104 @@
-"""name_v1: rare-word alignment plus run-together spelling, with a legal-form check.
+"""name_v1: rare-word alignment scored by a logistic model over explainable features.
 
-The score is mostly the weighted share of words the two names have in common
-(exactly, run together, or within a small edit distance), each word weighted
-by how rare it is across the loaded lists; the spelling of the whole name
-without spaces makes up the rest.
+Two names are aligned word by word (exactly, run together, or within a small edit
+distance), each word weighted by how rare it is across the loaded lists. A handful of
+features describe the alignment; a logistic model trained on other official lists
+(see `train.py`) turns them into the probability that both names mean the same party.
+Each feature's contribution (weight x value) is part of every explanation.
 """
 
 from __future__ import annotations
 
-from lookthrough.matching.compare.compact import compact_similarity
+import json
+import math
+from importlib.resources import files
+
+from lookthrough.matching.compare.coverage import coverage
 from lookthrough.matching.compare.forms import legal_form_mismatch
-from lookthrough.matching.compare.tokens import align, weighted_overlap
+from lookthrough.matching.compare.initials import acronym_match
+from lookthrough.matching.compare.numbers import number_mismatch
+from lookthrough.matching.compare.spelling import spelling_similarity
+from lookthrough.matching.compare.tokens import Alignment, align
 from lookthrough.matching.index import IndexedName, NameIndex
+from lookthrough.matching.query import Query
 from lookthrough.matching.result import Feature
-from lookthrough.names import NameForm
 
 NAME = "name_v1"
-THRESHOLD = 0.80
-"""Default hit threshold (see docs/matching.md for how it was chosen)."""
 
-WORDS = 0.75
-SPELLING = 0.25
-FORM_PENALTY = 0.05
+FEATURES: dict[str, str] = {
+    "query_covered": "share of the query's word weight found in the listed name",
+    "listed_covered": "share of the listed name's word weight found in the query",
+    "both_covered": "share of both names' word weight that met (weighted Dice)",
+    "shared_weight": "rarity weight the names share, up to three rare words' worth",
+    "query_missing": "rarity weight of the query's words that found no partner",
+    "entity_covered": "share of the query's word weight found among all names of the listed party",
+    "listed_missing": "rarity weight of the listed name's words that found no partner",
+    "spelling_similarity": "character similarity of the names written without spaces",
+    "fuzzy_share": "share of the met weight that met only approximately (spelling variants)",
+    "all_fuzzy": "no word met exactly, only approximately",
+    "rarest_unmatched": "rarity of the rarest word left without a partner",
+    "single_words": "both names are a single word",
+    "short_name": "the shorter name has at most five letters",
+    "legal_form_mismatch": "both names state legal forms that cannot be the same kind of body",
+    "number_mismatch": "both names contain numbers and share none",
+    "acronym": "one name is the initials of the other",
+    "person": "the listed name is a person's",
+    "person_partial": "a person's name where one name is a subset of the other",
+}
+
+_MODEL = json.loads((files(__package__) / "weights.json").read_text(encoding="utf-8"))
+WEIGHTS: dict[str, float] = _MODEL["weights"]
+BIAS: float = _MODEL["bias"]
+THRESHOLD: float = _MODEL["threshold"]
+"""Default hit threshold, chosen on the evaluation in bench/ (see docs/matching.md)."""
 
 
-def score(query: NameForm, candidate: IndexedName, index: NameIndex) -> tuple[float, list[Feature]]:
-    """Score one candidate name against the query, with the features behind it."""
-    alignment = align(query, candidate.form)
-    words = weighted_overlap(alignment, index.weight)
-    spelling = compact_similarity(query, candidate.form)
-    features = [
-        Feature("rare_words_shared", words, WORDS, alignment.describe()),
-        Feature(
-            "spelling_similarity", spelling, SPELLING, f"{query.compact!r} vs {candidate.form.compact!r}"
-        ),
-    ]
-    total = WORDS * words + SPELLING * spelling
-    if legal_form_mismatch(query, candidate.form):
-        total -= FORM_PENALTY
-        detail = f"{'/'.join(query.forms)} vs {'/'.join(candidate.form.forms)}"
-        features.append(Feature("legal_form_mismatch", 1.0, -FORM_PENALTY, detail))
-    return max(0.0, min(1.0, total)), features
+def features(
+    query: Query, candidate: IndexedName, index: NameIndex, without: int | None = None
+) -> tuple[dict[str, float], Alignment]:
+    """The feature vector of one comparison, and the word alignment behind it."""
+    form = candidate.form
+    alignment = align(query, candidate)
+    cov = coverage(alignment)
+    whole = coverage(align(query, index.all_words(candidate.entity_id, without))).query
+    exact = alignment.exact
+    shorter = min(len(query.form.compact), len(form.compact))
+    partial = candidate.person and min(cov.query, cov.listed) < 1.0 <= max(cov.query, cov.listed)
+    qf = query.form
+    values = {
+        "query_covered": cov.query,
+        "listed_covered": cov.listed,
+        "both_covered": cov.both,
+        "shared_weight": min(cov.shared, 3.0) / 3.0,
+        "query_missing": min(cov.query_missing, 3.0) / 3.0,
+        "entity_covered": max(whole, cov.query),
+        "listed_missing": min(cov.listed_missing, 3.0) / 3.0,
+        "spelling_similarity": spelling_similarity(qf, form),
+        "fuzzy_share": cov.fuzzy_share,
+        "all_fuzzy": float(bool(alignment.pairs) and not exact),
+        "rarest_unmatched": cov.rarest_unmatched,
+        "single_words": float(len(qf.tokens) == 1 and len(form.tokens) == 1),
+        "short_name": float(shorter <= 5),
+        "legal_form_mismatch": float(legal_form_mismatch(qf, form)),
+        "number_mismatch": float(number_mismatch(qf, form)),
+        "acronym": float(acronym_match(qf, form)),
+        "person": float(candidate.person),
+        "person_partial": float(partial),
+    }
+    return values, alignment
+
+
+def probability(values: dict[str, float]) -> float:
+    logit = BIAS + sum(WEIGHTS[name] * value for name, value in values.items())
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def score(query: Query, candidate: IndexedName, index: NameIndex) -> tuple[float, list[Feature]]:
+    """Probability that query and candidate name the same party, with each feature's part in it."""
+    values, alignment = features(query, candidate, index)
+    described = []
+    for name, value in values.items():
+        if value:
+            detail = alignment.describe() if name == "both_covered" else FEATURES[name]
+            described.append(Feature(name, value, WEIGHTS[name], detail))
+    return probability(values), described
