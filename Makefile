@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= .lookthrough/demo.duckdb
 
-.PHONY: demo test lint typecheck check bench bench-smoke clean
+.PHONY: demo test lint typecheck check docs bench bench-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy lookthrough
 
 check: lint typecheck test
+
+## docs: regenerate the reference pages generated from the code
+docs: $(VENV)/.installed
+	$(BIN)/python -m lookthrough.settings > docs/settings.md
 
 ## bench: the full benchmarks (minutes); figures go to bench/RESULTS.md
 bench: $(VENV)/.installed-bench

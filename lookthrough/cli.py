@@ -36,13 +36,16 @@ from lookthrough.workspace import Workspace
 
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
 # Wide, unwrapped output when piped, so messages and tables stay whole in logs.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 200)
+# List data is printed as it is: no rich markup ("[lt-hikvision]" is an id, not a style).
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200, markup=False, highlight=False)
+err = Console(
+    stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 200, markup=False, highlight=False
+)
 DbOption = Annotated[str | None, typer.Option("--db", help="Database path (default: LOOKTHROUGH_DB).")]
 
 
 def fail(error: LookthroughError) -> None:
-    err.print(f"[bold red]error:[/] {error.detail}", highlight=False)
+    err.print(f"error: {error.detail}", style="bold red")
     raise typer.Exit(2 if isinstance(error, InvalidInput) else 1)
 
 
@@ -96,7 +99,7 @@ def _report_load(result: LoadResult) -> None:
     if len(report.warnings) > 5:
         out.print(f"  … {len(report.warnings) - 5} more warnings")
     if s.error:
-        out.print(f"  [red]{s.error}[/] (the current snapshot, if any, stays in use)", highlight=False)
+        out.print(f"  {s.error} (the current snapshot, if any, stays in use)", style="red")
 
 
 @app.command()

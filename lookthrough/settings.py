@@ -111,3 +111,25 @@ def threshold_override() -> float | None:
 
 def builtin_enabled() -> bool:
     return get("BUILTIN").strip() not in ("0", "false", "no", "")
+
+
+def reference() -> str:
+    """docs/settings.md, generated from SETTINGS so the docs cover every setting."""
+    home = str(Path.home())
+    lines = [
+        "# Settings",
+        "",
+        "Every setting is read once from an environment variable with the `LOOKTHROUGH_` prefix.",
+        "This page is generated from `lookthrough/settings.py` (`make docs`); a test keeps it in step.",
+        "",
+        "| variable | default | what it does |",
+        "|---|---|---|",
+    ]
+    for setting in SETTINGS.values():
+        default = setting.default.replace(home, "~") if setting.default else "(empty)"
+        lines.append(f"| `{setting.env}` | `{default}` | {setting.help} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(reference(), end="")
