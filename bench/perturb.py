@@ -115,11 +115,26 @@ def token_order(name: str, rng: random.Random, person: bool) -> str | None:
     return " ".join(words)
 
 
+FORM_PATTERNS = [
+    (re.compile(r"[\s,]+" + re.escape(form) + r"\s*$", re.IGNORECASE), form, group)
+    for form, group in sorted(((f, g) for g in LEGAL_GROUPS for f in g), key=lambda p: -len(p[0]))
+]
+"""Longest forms first, so 'CO., LTD.' wins over 'LTD.'."""
+
+ABBREVIATION_PATTERNS = [
+    (
+        re.compile(r"(?<![A-Za-z])" + re.escape(this) + (r"\.?(?![A-Za-z])" if this.isalpha() else ""), re.I),
+        that,
+    )
+    for long, short in ABBREVIATIONS
+    for this, that in ((long, short), (short, long))
+]
+
+
 def _legal_form_at_end(name: str) -> tuple[str, str, tuple[str, ...]] | None:
     """(name without the form, the form, its group) for a name that ends in a known legal form."""
-    forms = sorted(((f, g) for g in LEGAL_GROUPS for f in g), key=lambda p: -len(p[0]))
-    for form, group in forms:
-        found = re.search(r"[\s,]+" + re.escape(form) + r"\s*$", name, re.IGNORECASE)
+    for pattern, form, group in FORM_PATTERNS:
+        found = pattern.search(name)
         if found:
             return name[: found.start()], form, group
     return None
@@ -143,12 +158,9 @@ def legal_form_swap(name: str, rng: random.Random) -> str | None:
 
 def abbreviation(name: str, rng: random.Random) -> str | None:
     """One word abbreviated or spelled out (Technology <-> Tech, Corporation <-> Corp, And <-> &)."""
-    options = []
-    for long, short in ABBREVIATIONS:
-        for this, that in ((long, short), (short, long)):
-            pattern = r"(?<![A-Za-z])" + re.escape(this) + (r"\.?(?![A-Za-z])" if this.isalpha() else "")
-            for found in re.finditer(pattern, name, re.IGNORECASE):
-                options.append((found.start(), found.end(), that))
+    options = [
+        (f.start(), f.end(), that) for pattern, that in ABBREVIATION_PATTERNS for f in pattern.finditer(name)
+    ]
     if not options:
         return None
     start, end, text = rng.choice(options)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from bench import perturb
 from bench.cases import ListedName, Query
-from bench.text import key, tokens
+from bench.text import core_key, key, tokens
 
 PER_KIND = 280
 SEED = 4
@@ -48,9 +48,19 @@ def unambiguous(names: list[ListedName]) -> list[ListedName]:
     return [n for n in names if len(owners[key(n.name)]) == 1 and n.schema in ("Person", "Organization")]
 
 
+def core_owners(names: list[ListedName]) -> dict[str, set[str]]:
+    """Entries by name with legal forms set aside: 'NAI LOGISTICS B.V.' and 'NAI LOGISTICS LIMITED'
+    are two entries, so a query 'NAI LOGISTICS' cannot tell them apart."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        owners[core_key(n.name)].add(n.entity_id)
+    return owners
+
+
 def build_perturbations(names: list[ListedName], per_kind: int = PER_KIND, seed: int = SEED) -> list[Query]:
-    """`per_kind` queries of each kind, none equal to any listed name after normalisation."""
+    """`per_kind` queries of each kind, none equal to a listed name or ambiguous without legal forms."""
     taken = {key(n.name) for n in names}
+    owners = core_owners(names)
     sources = unambiguous(names)
     queries: list[Query] = []
     for kind, (edit, orgs_only) in edits(names).items():
@@ -62,7 +72,7 @@ def build_perturbations(names: list[ListedName], per_kind: int = PER_KIND, seed:
             text = edit(n, rng)
             if found >= per_kind:
                 break
-            if text and key(text) and key(text) not in taken:
+            if text and key(text) and key(text) not in taken and owners[core_key(text)] <= {n.entity_id}:
                 taken.add(key(text))
                 queries.append(Query(text, n.entity_id, "perturbation", kind, n.name))
                 found += 1

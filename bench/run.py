@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -59,6 +60,7 @@ def measure_speed(
     log("timing the baselines on the same index")
     speed_baselines.jaro_winkler_speed(loaded.names, texts, plan, figures)
     speed_baselines.logic_v2_speed(loaded.names, texts, plan, figures)
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     notes = [f"- Index: {len(loaded.names):,} names of {len({n.entity_id for n in loaded.names}):,} entries."]
     notes += [f"  - {k}: {v}" for k, v in loaded.lists.items()]
     notes += [
@@ -68,6 +70,8 @@ def measure_speed(
         f"{plan.baseline_names:,} (Jaro-Winkler) and {plan.repeats}× {plan.logic_v2_names:,} names "
         "(logic-v2) of the same list, medians.",
         "- Latency: one process, names not screened before by it; build and cold start in fresh processes.",
+        f"- Load average (1, 5, 15 min) when the timings ended: {load} on {os.cpu_count()} cores; "
+        "above the core count, other work on the machine shared the cores.",
     ]
     return figures, notes
 
