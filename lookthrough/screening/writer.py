@@ -1,4 +1,4 @@
-"""Write screening results as JSON lines, flat CSV, or a readable table; and the rejects."""
+"""Write screening results as JSON lines, flat CSV, Parquet, or a readable table; and the rejects."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from lookthrough.screening.reader import RejectedRow
 from lookthrough.screening.result import Hit, RowResult
 
 OUTPUT_FORMATS = ("jsonl", "csv", "table")
+PARQUET_BATCH = 10_000
+PARQUET_INTS = ("row", "line", "hit_count")
 CSV_COLUMNS = (
     "row", "line", "status", "hit_count", "entity_id", "name", "score", "matched_name", "rule",
     "lists", "path", "sources", "other_hits", "error",
@@ -68,6 +70,29 @@ def write_csv(results: Iterable[RowResult], out: IO[str], input_columns: list[st
     for result in results:
         writer.writerow(flat_row(result, input_columns))
         yield result
+
+
+def write_parquet(
+    results: Iterable[RowResult], out: str | Path | IO[bytes], input_columns: list[str]
+) -> Iterator[RowResult]:
+    """The flat CSV columns as a Parquet table, plus every hit in full as JSON (`hits_json`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = [f"input_{c}" for c in input_columns] + list(CSV_COLUMNS) + ["hits_json"]
+    schema = pa.schema([(n, pa.int64() if n in PARQUET_INTS else pa.string()) for n in names])
+    batch: list[dict[str, Any]] = []
+    with pq.ParquetWriter(out, schema) as writer:
+        for result in results:
+            flat = flat_row(result, input_columns).items()
+            row = {k: v if k in PARQUET_INTS else ("" if v is None else str(v)) for k, v in flat}
+            row["hits_json"] = json.dumps([h.to_dict() for h in result.hits], ensure_ascii=False)
+            batch.append(row)
+            if len(batch) >= PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema))
+                batch = []
+            yield result
+        writer.write_table(pa.Table.from_pylist(batch, schema))
 
 
 def rejects_path(output: Path | None, input_path: Path) -> Path:

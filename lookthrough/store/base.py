@@ -5,9 +5,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from lookthrough.model import Entity, Snapshot, Statement
 from lookthrough.sources.base import Reject
+
+if TYPE_CHECKING:
+    from lookthrough.store.sql import Tx
 
 
 class SnapshotWriter(ABC):
@@ -62,6 +66,14 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[Tx]:
+        """A transaction for the review tables; statements use `:name` parameters.
+
+        The default serves DuckDB; other backends override it."""
+        from lookthrough.store.sql import duckdb_transaction
+
+        return duckdb_transaction(self)
 
     def fingerprint(self) -> str:
         """Changes whenever the set of current snapshots changes (for caches)."""

@@ -55,6 +55,77 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "keep each entity's statements in the order the source gave them",
         ("ALTER TABLE statements ADD COLUMN seq BIGINT",),
     ),
+    (
+        3,
+        "review: runs, their hits, stored outputs, the append-only decision log, API tokens",
+        (
+            """CREATE TABLE review_runs (
+                id VARCHAR PRIMARY KEY,
+                filename VARCHAR NOT NULL,
+                name_column VARCHAR NOT NULL,
+                id_columns VARCHAR NOT NULL,
+                input_format VARCHAR,
+                threshold DOUBLE PRECISION,
+                created_at TIMESTAMP NOT NULL,
+                created_by VARCHAR NOT NULL,
+                previous_run VARCHAR,
+                snapshots VARCHAR NOT NULL,
+                status VARCHAR NOT NULL,
+                rows_total INTEGER,
+                rows_done INTEGER NOT NULL DEFAULT 0,
+                tally VARCHAR,
+                error VARCHAR,
+                finished_at TIMESTAMP
+            )""",
+            """CREATE TABLE review_inputs (
+                run_id VARCHAR PRIMARY KEY,
+                content BYTEA NOT NULL
+            )""",
+            """CREATE TABLE review_hits (
+                run_id VARCHAR NOT NULL,
+                hit_key VARCHAR NOT NULL,
+                row_number INTEGER NOT NULL,
+                line INTEGER NOT NULL,
+                query VARCHAR NOT NULL,
+                entity_id VARCHAR NOT NULL,
+                name VARCHAR NOT NULL,
+                score DOUBLE PRECISION NOT NULL,
+                rule VARCHAR NOT NULL,
+                fingerprint VARCHAR NOT NULL,
+                content VARCHAR NOT NULL,
+                hit VARCHAR NOT NULL,
+                PRIMARY KEY (run_id, hit_key)
+            )""",
+            "CREATE INDEX review_hits_key ON review_hits (hit_key)",
+            """CREATE TABLE review_outputs (
+                run_id VARCHAR NOT NULL,
+                format VARCHAR NOT NULL,
+                content BYTEA NOT NULL,
+                PRIMARY KEY (run_id, format)
+            )""",
+            """CREATE TABLE review_decisions (
+                id VARCHAR PRIMARY KEY,
+                hit_key VARCHAR NOT NULL,
+                run_id VARCHAR NOT NULL,
+                entity_id VARCHAR NOT NULL,
+                fingerprint VARCHAR NOT NULL,
+                content VARCHAR NOT NULL,
+                verdict VARCHAR NOT NULL,
+                reviewer VARCHAR NOT NULL,
+                reason VARCHAR NOT NULL,
+                decided_at TIMESTAMP NOT NULL
+            )""",
+            "CREATE INDEX review_decisions_key ON review_decisions (hit_key)",
+            """CREATE TABLE api_tokens (
+                id VARCHAR PRIMARY KEY,
+                name VARCHAR NOT NULL,
+                role VARCHAR NOT NULL,
+                token_hash VARCHAR NOT NULL UNIQUE,
+                created_at TIMESTAMP NOT NULL,
+                revoked_at TIMESTAMP
+            )""",
+        ),
+    ),
 )
 
 

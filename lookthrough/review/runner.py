@@ -1,0 +1,176 @@
+"""Screen an uploaded file as a run: progress as it goes, its hits as cases, every output kept."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path, PurePath
+
+from lookthrough.exc import InvalidInput, Located, LookthroughError
+from lookthrough.identifiers import detect
+from lookthrough.review.fingerprint import content, fingerprint, hit_key
+from lookthrough.review.ledger import Ledger, now
+from lookthrough.review.model import Case, Run, RunStatus
+from lookthrough.screening.reader import input_format, open_table
+from lookthrough.screening.result import RowResult
+from lookthrough.screening.screener import Screener, Tally
+from lookthrough.screening.writer import write_csv, write_jsonl, write_parquet
+from lookthrough.store.sql import lock_for
+from lookthrough.workspace import Workspace
+
+DOWNLOADS = {
+    "jsonl": "application/x-ndjson",
+    "csv": "text/csv",
+    "parquet": "application/vnd.apache.parquet",
+    "html": "text/html",
+}
+"""Every format a run's results can be downloaded in, with its media type."""
+PROGRESS_EVERY = 0.25
+"""Seconds between progress writes, so a large file is not slowed by them."""
+
+
+def plan_run(
+    workspace: Workspace,
+    filename: str,
+    data: bytes,
+    *,
+    name_column: str,
+    id_columns: list[str] | None = None,
+    file_format: str | None = None,
+    threshold: float | None = None,
+    created_by: str,
+    previous_run: str | None = None,
+) -> Run:
+    """Record a run and its input; `execute` screens it (at once or in the background)."""
+    safe = PurePath(filename.replace("\\", "/")).name or "upload"
+    input_format(Path(safe), file_format)
+    with lock_for(workspace.store):
+        snapshots = [s.id for s in workspace.store.snapshots()]
+    run = Run(
+        id=f"run-{now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}",
+        filename=safe,
+        name_column=name_column,
+        id_columns=id_columns or [],
+        input_format=file_format,
+        threshold=threshold,
+        created_at=now(),
+        created_by=created_by,
+        previous_run=previous_run,
+        snapshots=snapshots,
+        status=RunStatus.QUEUED,
+    )
+    return Ledger(workspace.store).create_run(run, data)
+
+
+def execute(workspace: Workspace, run_id: str) -> Run:
+    """Screen a planned run; a run that fails says why, naming the file, line and field."""
+    ledger = Ledger(workspace.store)
+    run = ledger.run(run_id)
+    run.status = RunStatus.RUNNING
+    ledger.update_run(run)
+    try:
+        results = _screen(workspace, ledger, run)
+        _keep_outputs(ledger, run, results)
+        run.status = RunStatus.DONE
+    except LookthroughError as error:
+        run.status, run.error = RunStatus.FAILED, error.detail
+    except Exception as error:
+        # A background run has nobody to raise to: the failure is recorded on the run itself.
+        run.status, run.error = RunStatus.FAILED, f"{type(error).__name__}: {error}"
+    run.finished_at = now()
+    ledger.update_run(run)
+    return run
+
+
+def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
+    with lock_for(workspace.store):
+        if workspace.catalog.fingerprint != workspace.store.fingerprint():
+            workspace.refresh()
+        screener = workspace.screener(run.threshold)
+    tally = Tally()
+    with tempfile.TemporaryDirectory(prefix="lookthrough-run-") as folder:
+        path = Path(folder) / run.filename
+        path.write_bytes(ledger.input(run.id))
+        try:
+            table = open_table(path, run.input_format)
+            run.rows_total = table.size_hint
+            rows = screener.screen_table(table, run.name_column, run.id_columns, tally)
+            results = list(_progress(ledger, run, rows))
+        except Located as error:
+            # Name the file as uploaded, not the temporary copy it was read from.
+            raise InvalidInput(error.reason, path=run.filename, line=error.line, field=error.field) from None
+    run.tally = {
+        "rows_in": tally.rows_in,
+        "hit": tally.hit,
+        "clear": tally.clear,
+        "error": tally.error,
+        "rejected": tally.rejected,
+    }
+    ledger.add_hits(cases_of(screener, run, results))
+    return results
+
+
+def _progress(ledger: Ledger, run: Run, rows: Iterator[RowResult]) -> Iterator[RowResult]:
+    last = time.monotonic()
+    for result in rows:
+        run.rows_done += 1
+        if time.monotonic() - last > PROGRESS_EVERY:
+            ledger.update_run(run)
+            last = time.monotonic()
+        yield result
+
+
+def cases_of(screener: Screener, run: Run, results: list[RowResult]) -> list[Case]:
+    """One case per hit of each row; rows naming the same party the same way share a key."""
+    cases: dict[str, Case] = {}
+    for result in results:
+        query = str(result.input.get(run.name_column) or "").strip()
+        codes = [c for column in run.id_columns for c in detect(str(result.input.get(column) or ""))]
+        for hit in result.hits:
+            found = content(screener.catalog, hit)
+            key = hit_key(query, codes, hit.entity_id)
+            cases.setdefault(
+                key,
+                Case(
+                    run.id,
+                    key,
+                    result.row,
+                    result.line,
+                    query,
+                    hit.entity_id,
+                    hit.name,
+                    hit.score,
+                    hit.rule,
+                    fingerprint(found),
+                    found,
+                    hit.to_dict(),
+                ),
+            )
+    return list(cases.values())
+
+
+def _keep_outputs(ledger: Ledger, run: Run, results: list[RowResult]) -> None:
+    from lookthrough.web.report import render_report
+
+    columns = list(dict.fromkeys(key for result in results for key in result.input))
+    text = io.StringIO()
+    for _ in write_jsonl(results, text):
+        pass
+    ledger.save_output(run.id, "jsonl", text.getvalue().encode())
+    text = io.StringIO()
+    for _ in write_csv(results, text, columns):
+        pass
+    ledger.save_output(run.id, "csv", text.getvalue().encode())
+    binary = io.BytesIO()
+    for _ in write_parquet(results, binary, columns):
+        pass
+    ledger.save_output(run.id, "parquet", binary.getvalue())
+    ledger.save_output(run.id, "html", render_report(run, results).encode())
+
+
+def tally_text(run: Run) -> str:
+    t = run.tally
+    return ", ".join(f"{t.get(k, 0)} {k}" for k in ("hit", "clear", "error", "rejected"))
