@@ -364,6 +364,136 @@ def export(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Run the HTTP API (yente-compatible /match) and the review pages (/review/)."""
+    import uvicorn
+
+    from lookthrough.api import create_app
+
+    try:
+        application = create_app(db)
+    except LookthroughError as error:
+        fail(error)
+        return
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def review(
+    input: Annotated[Path, typer.Argument(help="CSV, XLSX, Parquet or JSON-lines file to screen.")],
+    name_column: Annotated[str, typer.Option("--name-column", "-n", help="Column holding the name.")],
+    id_column: Annotated[
+        list[str] | None,
+        typer.Option("--id-column", "-i", help="Column with ISIN/LEI/USCC codes (repeatable)."),
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="Input format if the file name does not tell.")
+    ] = None,
+    reviewer: Annotated[str, typer.Option(help="Name recorded as the run's author.")] = "cli",
+    db: DbOption = None,
+) -> None:
+    """Screen a file as a review run: its hits become a case list with decisions kept."""
+    from lookthrough.review import Ledger, execute, plan_run
+
+    try:
+        workspace = Workspace(db)
+        if not input.is_file():
+            raise InvalidInput("no such file", path=str(input))
+        run = plan_run(workspace, input.name, input.read_bytes(), name_column=name_column,
+                       id_columns=id_column or [], file_format=input_format, created_by=reviewer)  # fmt: skip
+        run = execute(workspace, run.id)
+    except LookthroughError as error:
+        fail(error)
+        return
+    if run.error:
+        fail(InvalidInput(run.error))
+    cases = Ledger(workspace.store).cases(run.id)
+    waiting = sum(c.in_queue for c in cases)
+    out.print(
+        f"run {run.id}: {run.tally.get('rows_in', 0)} rows, {len(cases)} hits, {waiting} waiting for review"
+    )
+
+
+@app.command()
+def rescreen(
+    run: Annotated[str | None, typer.Option(help="Run to screen again (default: the last one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Screen the last run's file again (after `update`): report new, changed and removed hits."""
+    from lookthrough.review import rescreen as rescreen_run
+
+    try:
+        result = rescreen_run(Workspace(db), run, created_by="cli")
+    except LookthroughError as error:
+        fail(error)
+        return
+    if result.run.error:
+        fail(InvalidInput(result.run.error))
+    if as_json:
+        typer.echo(json.dumps(result.summary(), ensure_ascii=False, indent=2))
+        return
+    counts = f"{len(result.new)} new, {len(result.changed)} changed, {len(result.removed)} removed"
+    out.print(f"run {result.run.id} against {result.previous.id}: {counts}, {result.unchanged} unchanged")
+    for line in result.lines():
+        out.print(f"  {line}", highlight=False)
+
+
+token_app = typer.Typer(help="Create, list and revoke API tokens (stored hashed).", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who or what the token is for (recorded on decisions).")],
+    role: Annotated[str, typer.Option(help="viewer, reviewer or admin.")] = "viewer",
+    db: DbOption = None,
+) -> None:
+    """Make a token and print it once; only its hash is kept."""
+    from lookthrough.review import Role, create_token
+
+    try:
+        token, secret = create_token(Workspace(db).store, name, Role.named(role))
+    except LookthroughError as error:
+        fail(error)
+        return
+    err.print(f"token {token.id} for {token.name} ({role}); shown once, keep it safe:")
+    typer.echo(secret)
+
+
+@token_app.command("revoke")
+def token_revoke(
+    token_id: Annotated[str, typer.Argument(help="Token id, as `token list` shows it.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke a token at once."""
+    from lookthrough.review import revoke_token
+
+    try:
+        revoke_token(Workspace(db).store, token_id)
+    except LookthroughError as error:
+        fail(error)
+        return
+    out.print(f"token {token_id} revoked")
+
+
+@token_app.command("list")
+def token_list(db: DbOption = None) -> None:
+    """List tokens: id, name, role, created, revoked."""
+    from lookthrough.review import tokens
+
+    table = RichTable("id", "name", "role", "created", "revoked")
+    for t in tokens(Workspace(db).store):
+        revoked = f"{t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else ""
+        table.add_row(t.id, t.name, t.role.name.lower(), f"{t.created_at:%Y-%m-%d %H:%M}", revoked)
+    out.print(table)
+
+
+@app.command()
 def formats() -> None:
     """List the official list formats `update --format` accepts."""
     from lookthrough.sources import all_sources

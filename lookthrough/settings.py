@@ -91,6 +91,38 @@ SETTINGS: dict[str, Setting] = {
             "50",
             "A stated stake below this share does not make a company 'related' to its owner.",
         ),
+        Setting(
+            "OPEN_READS",
+            "0",
+            "API: let /match, /search and /entities answer without a token (1) or not (0). "
+            "Uploads and decisions always need a reviewer's token or session.",
+        ),
+        Setting(
+            "SECRET_KEY",
+            "",
+            "API: key that signs review-page sessions; empty makes a random one per start "
+            "(sessions then end when the server restarts).",
+        ),
+        Setting(
+            "MAX_UPLOAD_MB",
+            "50",
+            "API: largest file /screen and the review page accept, in megabytes.",
+        ),
+        Setting(
+            "MAX_REQUEST_KB",
+            "1024",
+            "API: largest body of any other request (e.g. a /match batch), in kilobytes.",
+        ),
+        Setting(
+            "MAX_BATCH",
+            "100",
+            "API: most queries one /match request may carry.",
+        ),
+        Setting(
+            "REFRESH_SECONDS",
+            "30",
+            "API: how often the server checks for new list snapshots and rebuilds its index.",
+        ),
     )
 }
 

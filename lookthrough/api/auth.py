@@ -1,0 +1,80 @@
+"""Who is asking: a token in the Authorization header, or a review-page session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from lookthrough import settings
+from lookthrough.api.service import Service, get_service
+from lookthrough.review import Role, authenticate
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+SCHEMES = ("bearer", "apikey")
+"""`Bearer`, and `ApiKey` as yente's clients send it."""
+SAFE_METHODS = ("GET", "HEAD")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """The reviewer or service behind a request, and what they may do."""
+
+    name: str
+    role: Role
+    token_id: str | None = None
+
+
+def from_header(request: Request, service: Service) -> Principal | None:
+    header = request.headers.get("authorization")
+    if not header:
+        return None
+    scheme, _, secret = header.partition(" ")
+    if scheme.lower() not in SCHEMES or not secret.strip():
+        raise HTTPException(401, "use 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
+    token = authenticate(service.workspace.store, secret.strip())
+    if token is None:
+        raise HTTPException(401, "unknown or revoked token", {"WWW-Authenticate": "Bearer"})
+    return Principal(token.name, token.role, token.id)
+
+
+def from_session(request: Request) -> Principal | None:
+    data = request.session.get("user") if "session" in request.scope else None
+    if not data:
+        return None
+    return Principal(data["name"], Role[data["role"]], data["token_id"])
+
+
+def open_reads() -> bool:
+    return settings.get("OPEN_READS").strip() in ("1", "true", "yes")
+
+
+def require(role: Role) -> Callable[..., Principal]:
+    """A dependency that lets a request through only with at least `role`."""
+
+    def dependency(request: Request, service: ServiceDep) -> Principal:
+        principal = from_header(request, service)
+        if principal is None and request.method in SAFE_METHODS:
+            # A review-page session may read (downloads); changes from pages go through CSRF-checked forms.
+            principal = from_session(request)
+        if principal is None and role is Role.VIEWER and open_reads():
+            return Principal("anonymous", Role.VIEWER)
+        if principal is None:
+            raise HTTPException(
+                401, "this needs a token: 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"}
+            )
+        if principal.role < role:
+            raise HTTPException(
+                403,
+                f"this needs the {role.name.lower()} role; "
+                f"{principal.name} is a {principal.role.name.lower()}",
+            )
+        return principal
+
+    return dependency
+
+
+Viewer = Annotated[Principal, Depends(require(Role.VIEWER))]
+Reviewer = Annotated[Principal, Depends(require(Role.REVIEWER))]
