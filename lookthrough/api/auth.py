@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -10,12 +11,15 @@ from fastapi import Depends, HTTPException, Request
 
 from lookthrough import settings
 from lookthrough.api.service import Service, get_service
-from lookthrough.review import Role, authenticate
+from lookthrough.review import Role, Token, authenticate
+from lookthrough.review.access import digest
 
 ServiceDep = Annotated[Service, Depends(get_service)]
 SCHEMES = ("bearer", "apikey")
 """`Bearer`, and `ApiKey` as yente's clients send it."""
 SAFE_METHODS = ("GET", "HEAD")
+TOKEN_CACHE_SECONDS = 10.0
+_TOKENS: dict[str, tuple[Token, float]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +38,28 @@ def from_header(request: Request, service: Service) -> Principal | None:
     scheme, _, secret = header.partition(" ")
     if scheme.lower() not in SCHEMES or not secret.strip():
         raise HTTPException(401, "use 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
-    token = authenticate(service.workspace.store, secret.strip())
+    token = _remembered(service, secret.strip())
     if token is None:
         raise HTTPException(401, "unknown or revoked token", {"WWW-Authenticate": "Bearer"})
     return Principal(token.name, token.role, token.id)
+
+
+def _remembered(service: Service, secret: str) -> Token | None:
+    """The token behind `secret`, asking the database at most every TOKEN_CACHE_SECONDS.
+
+    A lookup costs a few milliseconds, as much as a match; revocation takes effect within
+    that many seconds (immediately for page sessions, which check on every request)."""
+    key = digest(secret)
+    now = time.monotonic()
+    known = _TOKENS.get(key)
+    if known is not None and known[1] > now:
+        return known[0]
+    token = authenticate(service.workspace.store, secret)
+    if token is not None:
+        if len(_TOKENS) > 10_000:
+            _TOKENS.clear()
+        _TOKENS[key] = (token, now + TOKEN_CACHE_SECONDS)
+    return token
 
 
 def from_session(request: Request) -> Principal | None:
@@ -51,10 +73,12 @@ def open_reads() -> bool:
     return settings.get("OPEN_READS").strip() in ("1", "true", "yes")
 
 
-def require(role: Role) -> Callable[..., Principal]:
+def require(role: Role) -> Callable[..., Awaitable[Principal]]:
     """A dependency that lets a request through only with at least `role`."""
 
-    def dependency(request: Request, service: ServiceDep) -> Principal:
+    # Async, so a request is not handed to a worker thread just to check its token (remembered
+    # for TOKEN_CACHE_SECONDS, so the database is asked rarely).
+    async def dependency(request: Request, service: ServiceDep) -> Principal:
         principal = from_header(request, service)
         if principal is None and request.method in SAFE_METHODS:
             # A review-page session may read (downloads); changes from pages go through CSRF-checked forms.

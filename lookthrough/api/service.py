@@ -33,11 +33,18 @@ class Service:
         with self.lock:
             return self.workspace.store.snapshots()
 
-    def screener(self) -> Screener:
-        """The current screener; checks for new snapshots at most every REFRESH_SECONDS."""
+    def cached(self) -> Screener | None:
+        """The screener if no check for new snapshots is due (cheap enough for the event loop)."""
         every = float(settings.get("REFRESH_SECONDS"))
         if self._screener is not None and time.monotonic() - self._checked < every:
             return self._screener
+        return None
+
+    def screener(self) -> Screener:
+        """The current screener; checks for new snapshots at most every REFRESH_SECONDS."""
+        cached = self.cached()
+        if cached is not None:
+            return cached
         with self.lock:
             self._checked = time.monotonic()
             current = self.workspace.store.fingerprint()
@@ -55,6 +62,6 @@ class Service:
         self.workspace.close()
 
 
-def get_service(request: Request) -> Service:
+async def get_service(request: Request) -> Service:
     service: Service = request.app.state.service
     return service

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from lookthrough import settings
 from lookthrough.api.auth import ServiceDep, Viewer
@@ -24,6 +26,7 @@ from lookthrough.screening.result import Hit
 from lookthrough.screening.screener import Screener
 
 router = APIRouter(tags=["Matching"])
+INLINE_QUERIES = 4
 ALL_DATASETS = ("default", "all", "sanctions")
 """Dataset names that mean every loaded list, as yente clients commonly ask."""
 
@@ -35,7 +38,7 @@ ALL_DATASETS = ("default", "all", "sanctions")
     response_model_by_alias=True,
     responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}},
 )
-def match(
+async def match(
     response: Response,
     body: EntityMatchQuery,
     dataset: str,
@@ -52,20 +55,31 @@ def match(
         raise HTTPException(400, f"Too many queries in one batch (limit: {settings.get('MAX_BATCH')})")
     if not body.queries:
         raise HTTPException(400, "No queries provided.")
-    base = service.screener()
+    cached = service.cached()
+    base = cached if cached is not None else await run_in_threadpool(service.screener)
     if algorithm not in (*ALGORITHMS, "best", "default") and algorithm != base.matcher.algorithm.NAME:
         raise HTTPException(400, f"Unknown algorithm: {algorithm}")
     allowed = _datasets(base.catalog, dataset)
-    screener = Screener(base.catalog, base.matcher, min(cutoff, threshold or cutoff), base.lookthrough)
-    chosen = base.threshold if threshold is None else threshold
+    floor = cutoff if threshold is None else min(cutoff, threshold)
+    work = partial(_respond, Screener(base.catalog, base.matcher, floor, base.lookthrough), body, allowed,
+                   base.threshold if threshold is None else threshold, limit)  # fmt: skip
+    # A few queries are answered on the event loop, where a thread hop would cost more than the
+    # match; larger batches go to a worker thread so they do not hold up other requests.
+    result = work() if len(body.queries) <= INLINE_QUERIES else await run_in_threadpool(work)
+    response.headers["x-batch-size"] = str(len(result.responses))
+    return result
+
+
+def _respond(
+    screener: Screener, body: EntityMatchQuery, allowed: set[str] | None, threshold: float, limit: int
+) -> EntityMatchResponse:
     responses = {}
     for key, example in body.queries.items():
         hits = _hits(screener, example.schema_, *example_terms(example.properties), allowed)
-        results = [scored(base.catalog, hit, chosen) for hit in hits[:limit]]
+        results = [scored(screener.catalog, hit, threshold) for hit in hits[:limit]]
         total = TotalSpec(value=len(hits), relation="eq")
         responses[key] = EntityMatches(status=200, results=results, total=total, query=example)
-    response.headers["x-batch-size"] = str(len(responses))
-    return EntityMatchResponse(responses=responses, matcher=_feature_docs(base), limit=limit)
+    return EntityMatchResponse(responses=responses, matcher=_feature_docs(screener), limit=limit)
 
 
 def _datasets(catalog: Catalog, dataset: str) -> set[str] | None:
