@@ -39,7 +39,6 @@ ALL_DATASETS = ("default", "all", "sanctions")
     responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}},
 )
 async def match(
-    response: Response,
     body: EntityMatchQuery,
     dataset: str,
     service: ServiceDep,
@@ -48,7 +47,7 @@ async def match(
     threshold: Annotated[float | None, Query(title="Score at or above which a result is a match")] = None,
     cutoff: Annotated[float, Query(title="Lower bound of score for results to be returned at all")] = 0.5,
     algorithm: Annotated[str, Query(title="Matching algorithm (lookthrough has name_v1)")] = "best",
-) -> EntityMatchResponse:
+) -> Response:
     """Match entities given as FtM examples, keyed by ids of the caller's choosing; each result is
     a listed party with its lists, the look-through path to it, and the source of every step."""
     if len(body.queries) > int(settings.get("MAX_BATCH")):
@@ -66,8 +65,13 @@ async def match(
     # A few queries are answered on the event loop, where a thread hop would cost more than the
     # match; larger batches go to a worker thread so they do not hold up other requests.
     result = work() if len(body.queries) <= INLINE_QUERIES else await run_in_threadpool(work)
-    response.headers["x-batch-size"] = str(len(result.responses))
-    return result
+    # The response is built from the model above; serialising it directly spares FastAPI's
+    # second validation of the same data (a fifth of a one-query request's time).
+    return Response(
+        result.model_dump_json(by_alias=True),
+        media_type="application/json",
+        headers={"x-batch-size": str(len(result.responses))},
+    )
 
 
 def _respond(
