@@ -11,7 +11,9 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
+from lookthrough.matching.background import distinctiveness
 from lookthrough.names import NameForm, analyze, variants
+from lookthrough.names.vocabulary import CANONICAL
 
 MIN_FUZZY_LENGTH = 4
 FUZZY_SIMILARITY = 0.75
@@ -34,9 +36,27 @@ def joined_pairs(tokens: tuple[str, ...]) -> list[str]:
     return [a + b for a, b in pairwise(tokens)]
 
 
+TWO_EDITS_LENGTH = 8
+"""Words this long may differ by two edits and still be 75% alike."""
+
+
 def deletions(word: str) -> set[str]:
-    """The word with one letter removed, in every position (SymSpell's neighbourhood)."""
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+    """The word with one letter removed, in every position (SymSpell's neighbourhood);
+    with two removed as well for long words."""
+    once = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    if len(word) < TWO_EDITS_LENGTH:
+        return once
+    return once | {d[:i] + d[i + 1 :] for d in once for i in range(len(d))}
+
+
+def spellings(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each indexed word with the spellings that normalise to it ('technology' <- 'technologies'),
+    so a typo in the long form still finds the word."""
+    longer: dict[str, list[str]] = defaultdict(list)
+    for spelled, word in CANONICAL.items():
+        if " " not in word:
+            longer[word].append(spelled)
+    return {w: (w, *longer.get(w, ())) for w in vocabulary if len(w) >= MIN_FUZZY_LENGTH}
 
 
 class NameIndex:
@@ -47,6 +67,7 @@ class NameIndex:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.neighbours: dict[str, list[str]] = defaultdict(list)
+        self.spellings: dict[str, tuple[str, ...]] = {}
         self.max_idf = 1.0
         self.common_df = 0
         self.by_entity: dict[str, list[int]] = {}
@@ -79,10 +100,12 @@ class NameIndex:
         self.idf = {key: math.log((total + 1) / (len(ids) + 0.5)) for key, ids in self.postings.items()}
         self.max_idf = math.log((total + 1) / 0.5)
         self.common_df = max(50, int(total * COMMON_SHARE))
-        for word in self.postings:
-            if len(word) >= MIN_FUZZY_LENGTH:
-                for key in deletions(word):
-                    self.neighbours[key].append(word)
+        self.spellings = spellings(self.postings)
+        for word, forms in self.spellings.items():
+            for form in forms:
+                if len(form) >= MIN_FUZZY_LENGTH:
+                    for key in {form, *deletions(form)}:
+                        self.neighbours[key].append(word)
         self.postings = dict(self.postings)
         self.neighbours = dict(self.neighbours)
         self.names = [
@@ -113,8 +136,9 @@ class NameIndex:
         return self.idf.get(token, self.max_idf)
 
     def rarity(self, token: str) -> float:
-        """Inverse document frequency scaled to [0, 1], comparable across index sizes."""
-        return self.idf.get(token, self.max_idf) / self.max_idf
+        """How much a word tells: its inverse document frequency on the lists, scaled to [0, 1]
+        so index sizes compare, times how unusual it is among company names in general."""
+        return self.idf.get(token, self.max_idf) / self.max_idf * distinctiveness(token)
 
     def similar(self, token: str) -> tuple[tuple[str, float], ...]:
         """Vocabulary words one edit away on each side of `token` (cached)."""
@@ -123,16 +147,15 @@ class NameIndex:
             return cached
         found: dict[str, float] = {}
         if len(token) >= MIN_FUZZY_LENGTH:
-            words: set[str] = set(self.neighbours.get(token, ()))
-            for key in deletions(token):
-                if key in self.postings:
-                    words.add(key)
+            words: set[str] = set()
+            for key in {token, *deletions(token)}:
                 words.update(self.neighbours.get(key, ()))
             words.discard(token)
             for word in words:
-                if len(word) < MIN_FUZZY_LENGTH:
-                    continue
-                similarity = Levenshtein.normalized_similarity(token, word)
+                similarity = max(
+                    Levenshtein.normalized_similarity(token, form)
+                    for form in self.spellings.get(word, (word,))
+                )
                 if similarity >= FUZZY_SIMILARITY:
                     found[word] = similarity
         result = tuple(sorted(found.items(), key=lambda p: -p[1])[:8])
@@ -149,7 +172,9 @@ class NameIndex:
             for name_id in self.postings.get(key, ()):
                 scores[name_id] += weight
         total = sum(self.rarity(t) for t in form.tokens) or 1.0
-        ranked = sorted(scores.items(), key=lambda p: -p[1])
+        # Rank by an estimate of the weighted Dice: long names sharing a word wait behind short ones.
+        names = self.names
+        ranked = sorted(scores.items(), key=lambda p: -p[1] / (total + sum(names[p[0]].weights)))
         return [(name_id, min(1.0, score / total)) for name_id, score in ranked[:limit]]
 
     def query_keys(self, form: NameForm) -> list[tuple[str, float]]:
@@ -172,7 +197,7 @@ class NameIndex:
             keys[key] = max(keys.get(key, 0.0), self.rarity(token) * similarity)
 
     def __getstate__(self) -> dict[str, object]:
-        keep = ("names", "postings", "idf", "neighbours", "max_idf", "common_df", "by_entity")
+        keep = ("names", "postings", "idf", "neighbours", "spellings", "max_idf", "common_df", "by_entity")
         return {k: getattr(self, k) for k in keep}
 
     def __setstate__(self, state: dict[str, object]) -> None:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from types import ModuleType
 
 from lookthrough.catalog import Catalog
 from lookthrough.identifiers import TYPES
 from lookthrough.matching import get_algorithm
-from lookthrough.matching.index import NameIndex
-from lookthrough.matching.query import Query
+from lookthrough.matching.index import IndexedName, NameIndex
+from lookthrough.matching.query import Query, resegment
 from lookthrough.matching.result import Feature, Match
 from lookthrough.model.schema import is_a
-from lookthrough.names import analyze, variants
+from lookthrough.names import NameForm, analyze, variants
 
 CANDIDATES = 10
 MIN_COVERAGE = 0.0
@@ -83,20 +83,24 @@ class Matcher:
 
     def _by_name(self, name: str) -> list[Match]:
         best: dict[str, Match] = {}
+        for query, candidate in self.pairs(name):
+            score, features = self.algorithm.score(query, candidate, self.index)
+            current = best.get(candidate.entity_id)
+            if current is None or score > current.score:
+                best[candidate.entity_id] = Match(
+                    candidate.entity_id, score, candidate.form.original, self.algorithm.NAME, features
+                )
+        return list(best.values())
+
+    def pairs(self, name: str) -> Iterator[tuple[Query, IndexedName]]:
+        """Every (prepared query, listed name) comparison the blocking index proposes for `name`."""
         for query, people in self._queries(name):
             for name_id, bound in self.index.candidates(query.form, CANDIDATES):
                 if bound < MIN_COVERAGE:
                     break
                 candidate = self.index.names[name_id]
-                if people is not None and candidate.person is not people:
-                    continue
-                score, features = self.algorithm.score(query, candidate, self.index)
-                current = best.get(candidate.entity_id)
-                if current is None or score > current.score:
-                    best[candidate.entity_id] = Match(
-                        candidate.entity_id, score, candidate.form.original, self.algorithm.NAME, features
-                    )
-        return list(best.values())
+                if people is None or candidate.person is people:
+                    yield query, candidate
 
     def _queries(self, name: str) -> list[tuple[Query, bool | None]]:
         """Prepared forms of a name: read as an organisation's name and, where that differs
@@ -107,9 +111,14 @@ class Matcher:
             as_person = analyze(variant, organization=False)
             if not as_org.tokens:
                 continue
+            kinds: list[tuple[NameForm, bool | None]]
             if as_person.tokens == as_org.tokens:
-                prepared.append((Query.prepare(as_org, self.index), None))
+                kinds = [(as_org, None)]
             else:
-                prepared.append((Query.prepare(as_org, self.index), False))
-                prepared.append((Query.prepare(as_person, self.index), True))
+                kinds = [(as_org, False), (as_person, True)]
+            for form, people in kinds:
+                prepared.append((Query.prepare(form, self.index), people))
+                split = resegment(form, self.index, organization=people is not True)
+                if split is not None:
+                    prepared.append((Query.prepare(split, self.index), people))
         return prepared

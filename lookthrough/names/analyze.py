@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from lookthrough.names.chinese import chinese_tokens, has_cjk
 from lookthrough.names.holdings import strip_listing_suffixes
-from lookthrough.names.legal_forms import replace_forms, split_forms
+from lookthrough.names.legal_forms import replace_forms, spell_out, split_forms
 from lookthrough.names.text import join_words, nfkc, split_brackets, to_latin, tokenize
 from lookthrough.names.vocabulary import PLACE_WORDS, STOPWORDS, canonical
 
@@ -56,7 +56,7 @@ def analyze(name: str, *, organization: bool = True, holding: bool = False) -> N
         return NameForm(name, tuple(tokens), tuple(sorted({*forms, *cjk_forms})), "cjk")
     latin = join_words(to_latin(text))
     if organization:
-        latin = replace_forms(latin)
+        latin = replace_forms(" ".join(spell_out(tokenize(latin))))
     tokens, forms = _core(tokenize(latin), organization)
     return NameForm(name, tuple(tokens), tuple(sorted(set(forms))))
 

@@ -9,10 +9,10 @@ _SUFFIXES = (
     r"[-–/]\s*[A-Z]\b\.?",  # "HIKVISION-A", "BYD CO LTD-H"
     r"\bcl(?:ass)?\.?\s+[A-Z]\b(?:\s+shares?)?",  # "Class B", "CL A", "Class A shares"
     r"\b[AHBN]\s+shares?",  # "H shares", "A share"
-    r"\(?\b(?:sponsored\s+|unsponsored\s+)?ad[rs]s?\b\)?",  # ADR, ADS, "Sponsored ADR"
+    r"(?:[-–]\s*sp\s+)?\(?\b(?:sponsored\s+|unsponsored\s+)?ad[rs]s?\b\)?",  # ADR, "-SP ADR"
     r"\bgdrs?\b",
     r"\b(?:ord(?:inary)?|common|pref(?:erred)?|registered)\s+(?:shs?|shares?|stock)\b\.?",
-    r"\b(?:shs|shares|stock|equity)\b\.?",
+    r"\b(?:shs|shares|stock|equity|ord)\b\.?",
     r"\breg\s+shs\b",
     r"\b(?:npv|ser\s+[a-z])\b",
 )

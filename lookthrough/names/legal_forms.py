@@ -30,9 +30,51 @@ TRAILING_ONLY = frozenset(
 )
 
 
+SPELLED_OUT: dict[str, str] = {
+    "co": "company", "corp": "corporation", "ltd": "limited", "inc": "incorporated",
+    "jt": "joint", "stk": "stock", "pvt": "private", "pte": "private",
+}  # fmt: skip
+"""Abbreviations inside legal forms, spelled out so 'Joint Stock Co' reads as 'Joint Stock Company'."""
+
+SPLIT_SUFFIXES = ("ltd", "llc", "gmbh", "dmcc", "fzco", "fze", "pjsc", "ojsc", "cjsc", "jsc", "plc")
+SPLIT_PREFIXES = ("ooo", "oao", "zao")
+
+
+def spell_out(tokens: list[str]) -> list[str]:
+    """Spell out abbreviated legal-form words and split off forms run into a name ('agorltd')."""
+    found: list[str] = []
+    for token in tokens:
+        found.extend(_split_form(token))
+    return [SPELLED_OUT.get(t, t) for t in found]
+
+
+def _split_form(token: str) -> tuple[str, ...]:
+    for suffix in SPLIT_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return (token[: -len(suffix)], suffix)
+    for prefix in SPLIT_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 4:
+            return (prefix, token[len(prefix) :])
+    return (token,)
+
+
 def replace_forms(text: str) -> str:
     """Casefolded text with multi-word legal forms rewritten to rigour's generic codes."""
     return replace_org_types_compare(text, generic=True)
+
+
+FORM_WORDS: dict[str, str] = {
+    "joint": "jsc", "stock": "jsc", "aktsionernoe": "jsc", "aktsionernoye": "jsc", "obshchestvo": "co",
+    "otkrytoe": "jsc", "zakrytoe": "jsc", "publichnoe": "jsc", "liability": "llc",
+    "ogranichennoi": "llc", "ogranichennoy": "llc", "otvetstvennostyu": "llc", "tovarystvo": "llc",
+    "obmezhenoyu": "llc", "vidpovidalnistyu": "llc", "spolka": "llc", "ograniczona": "llc",
+    "odpowiedzialnoscia": "llc", "limited": "llc", "company": "co", "closed": "jsc", "open": "jsc",
+    "public": "jsc",
+}  # fmt: skip
+"""Words of legal-form phrases; two or more of them in a name, in any order, are its legal form
+('Joint Company Stock Severniy Press' is still a joint stock company)."""
+ONLY_IN_FORMS = frozenset(list(FORM_WORDS)[:-4])
+"""The ones that mean nothing outside a legal form (not 'limited', 'company', 'open' …)."""
 
 
 def split_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -40,8 +82,16 @@ def split_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
 
     A name made only of forms keeps them as its core, so "Company" still says something.
     """
+    original = tokens
+    if sum(t in ONLY_IN_FORMS for t in tokens) >= 2 or (
+        any(t in ONLY_IN_FORMS for t in tokens) and sum(t in FORM_WORDS for t in tokens) >= 2
+    ):
+        scattered = [FORM_WORDS[t] for t in tokens if t in FORM_WORDS]
+        tokens = [t for t in tokens if t not in FORM_WORDS]
+    else:
+        scattered = []
     core: list[str] = []
-    forms: list[str] = []
+    forms: list[str] = list(scattered)
     for position, token in enumerate(tokens):
         form = FORM_TOKENS.get(token)
         trailing = all(t in FORM_TOKENS for t in tokens[position + 1 :])
@@ -50,5 +100,5 @@ def split_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
         else:
             core.append(token)
     if not core:
-        return tokens, []
+        return original, []
     return core, sorted(set(forms))

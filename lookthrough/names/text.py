@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rigour.text import ascii_text
 
-_DOTTED_ACRONYM = re.compile(r"\b(?:\w\.){2,}(?!\w)")
+_DOTTED_ACRONYM = re.compile(r"\b\w(?:\.\w)+\.?(?!\w)")
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _SEPARATORS = re.compile(r"[^\w&+]+|_")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")

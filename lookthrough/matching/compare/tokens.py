@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Levenshtein
 
 MIN_FUZZY_LENGTH = 4
-FUZZY_FLOOR = 0.75
+FUZZY_FLOOR = 0.6
+"""Spelling variants below this similarity do not pair; between it and a close match the
+model weighs them (a two-letter typo in a six-letter word is 67% alike)."""
 
 if TYPE_CHECKING:
     from lookthrough.matching.index import IndexedName
@@ -31,6 +33,11 @@ class Alignment:
     @property
     def exact(self) -> bool:
         return any(p[2] == 1.0 for p in self.pairs)
+
+    @property
+    def weakest(self) -> float:
+        """Similarity of the least alike pair (1 when every pair is exact or none met)."""
+        return min((p[2] for p in self.pairs), default=1.0)
 
     def describe(self) -> str:
         met = ", ".join(q if q == c else f"{q}~{c} ({s:.2f})" for q, c, s, _, _ in self.pairs)

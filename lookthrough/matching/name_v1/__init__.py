@@ -29,6 +29,7 @@ FEATURES: dict[str, str] = {
     "query_covered": "share of the query's word weight found in the listed name",
     "listed_covered": "share of the listed name's word weight found in the query",
     "both_covered": "share of both names' word weight that met (weighted Dice)",
+    "less_covered": "the lower of the two shares above: how well the weaker side is explained",
     "shared_weight": "rarity weight the names share, up to three rare words' worth",
     "query_missing": "rarity weight of the query's words that found no partner",
     "entity_covered": "share of the query's word weight found among all names of the listed party",
@@ -36,6 +37,7 @@ FEATURES: dict[str, str] = {
     "spelling_similarity": "character similarity of the names written without spaces",
     "fuzzy_share": "share of the met weight that met only approximately (spelling variants)",
     "all_fuzzy": "no word met exactly, only approximately",
+    "weakest_pair": "how little alike the least similar pair of words is (1 - similarity)",
     "rarest_unmatched": "rarity of the rarest word left without a partner",
     "single_words": "both names are a single word",
     "short_name": "the shorter name has at most five letters",
@@ -44,6 +46,7 @@ FEATURES: dict[str, str] = {
     "acronym": "one name is the initials of the other",
     "person": "the listed name is a person's",
     "person_partial": "a person's name where one name is a subset of the other",
+    "main_name": "the listed name met is the entry's main name, not an alias",
 }
 
 _MODEL = json.loads((files(__package__) / "weights.json").read_text(encoding="utf-8"))
@@ -69,6 +72,7 @@ def features(
         "query_covered": cov.query,
         "listed_covered": cov.listed,
         "both_covered": cov.both,
+        "less_covered": min(cov.query, cov.listed),
         "shared_weight": min(cov.shared, 3.0) / 3.0,
         "query_missing": min(cov.query_missing, 3.0) / 3.0,
         "entity_covered": max(whole, cov.query),
@@ -76,6 +80,7 @@ def features(
         "spelling_similarity": spelling_similarity(qf, form),
         "fuzzy_share": cov.fuzzy_share,
         "all_fuzzy": float(bool(alignment.pairs) and not exact),
+        "weakest_pair": 1.0 - alignment.weakest,
         "rarest_unmatched": cov.rarest_unmatched,
         "single_words": float(len(qf.tokens) == 1 and len(form.tokens) == 1),
         "short_name": float(shorter <= 5),
@@ -84,6 +89,7 @@ def features(
         "acronym": float(acronym_match(qf, form)),
         "person": float(candidate.person),
         "person_partial": float(partial),
+        "main_name": float(candidate.prop == "name"),
     }
     return values, alignment
 
