@@ -5,9 +5,9 @@
 What it learns from (never an evaluation query, its entry, or an evaluation negative):
 - OFAC SDN entries that no query of the evaluation set targets, plus the UN, UK OFSI,
   consolidated non-SDN and CSL lists (CSL rows copied from the SDN list left out);
-- positives: each name of an entry against the closest other name of the same entry (that
-  name left out of the entry's word pool), and perturbed names (typos, word order, legal
-  forms, abbreviations, joins and splits, holdings suffixes) against the name they came from;
+- positives: each name of an entry against the closest other name of the same entry, and
+  perturbed names (typos, word order, legal forms, abbreviations, joins and splits, holdings
+  suffixes) against the name they came from;
 - negatives: the closest names of other entries (weighted down: lists repeat parties under
   near-identical names), and unlisted IEEE registry manufacturers, as they are and perturbed,
   against their closest listed names.
@@ -78,7 +78,7 @@ def alias_rows(matcher: Matcher, rng: random.Random) -> list[Row]:
             for query, candidate in matcher.pairs(entry.form.original):
                 if candidate.form.key == entry.form.key:
                     continue
-                values = features(query, candidate, index, name_id)[0]
+                values = features(query, candidate, index)[0]
                 (same if candidate.entity_id == entity_id else others).append(values)
             if same:
                 rows.append((vector(max(same, key=lambda v: v["both_covered"])), 1, 1.0))

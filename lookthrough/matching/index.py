@@ -3,6 +3,7 @@ typo-tolerant word lookup through a deletion neighbourhood of the vocabulary."""
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -71,8 +72,8 @@ class NameIndex:
         self.max_idf = 1.0
         self.common_df = 0
         self.by_entity: dict[str, list[int]] = {}
+        self.totals: list[float] = []
         self._similar: dict[str, tuple[tuple[str, float], ...]] = {}
-        self._union: dict[str, IndexedName] = {}
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, str, bool]]) -> NameIndex:
@@ -112,24 +113,11 @@ class NameIndex:
             IndexedName(n.entity_id, n.form, n.prop, n.person, tuple(self.rarity(t) for t in n.form.tokens))
             for n in self.names
         ]
+        self.totals = [sum(n.weights) for n in self.names]
         by_entity: dict[str, list[int]] = defaultdict(list)
         for name_id, entry in enumerate(self.names):
             by_entity[entry.entity_id].append(name_id)
         self.by_entity = dict(by_entity)
-
-    def all_words(self, entity_id: str, without: int | None = None) -> IndexedName:
-        """Every word of every name of one entity, as if it were a single name (cached);
-        `without` leaves one name out (for training on the index's own names)."""
-        found = self._union.get(entity_id) if without is None else None
-        if found is None:
-            entries = [self.names[i] for i in self.by_entity.get(entity_id, ()) if i != without]
-            words = dict.fromkeys(t for e in entries for t in e.form.tokens)
-            form = NameForm(" / ".join(e.form.original for e in entries), tuple(words))
-            person = any(e.person for e in entries)
-            found = IndexedName(entity_id, form, "all", person, tuple(self.rarity(t) for t in words))
-            if without is None:
-                self._union[entity_id] = found
-        return found
 
     def weight(self, token: str) -> float:
         """Inverse document frequency; a word no list uses is as rare as can be."""
@@ -173,9 +161,9 @@ class NameIndex:
                 scores[name_id] += weight
         total = sum(self.rarity(t) for t in form.tokens) or 1.0
         # Rank by an estimate of the weighted Dice: long names sharing a word wait behind short ones.
-        names = self.names
-        ranked = sorted(scores.items(), key=lambda p: -p[1] / (total + sum(names[p[0]].weights)))
-        return [(name_id, min(1.0, score / total)) for name_id, score in ranked[:limit]]
+        totals = self.totals
+        best = heapq.nlargest(limit, scores.items(), key=lambda p: p[1] / (total + totals[p[0]]))
+        return [(name_id, min(1.0, score / total)) for name_id, score in best]
 
     def query_keys(self, form: NameForm) -> list[tuple[str, float]]:
         """Index keys a query can meet, each with the weight it would bring."""
@@ -197,11 +185,20 @@ class NameIndex:
             keys[key] = max(keys.get(key, 0.0), self.rarity(token) * similarity)
 
     def __getstate__(self) -> dict[str, object]:
-        keep = ("names", "postings", "idf", "neighbours", "spellings", "max_idf", "common_df", "by_entity")
+        keep = (
+            "names",
+            "postings",
+            "idf",
+            "neighbours",
+            "spellings",
+            "max_idf",
+            "common_df",
+            "by_entity",
+            "totals",
+        )
         return {k: getattr(self, k) for k in keep}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for key, value in state.items():
             setattr(self, key, value)
         self._similar = {}
-        self._union = {}

@@ -8,6 +8,7 @@ from types import ModuleType
 from lookthrough.catalog import Catalog
 from lookthrough.identifiers import TYPES
 from lookthrough.matching import get_algorithm
+from lookthrough.matching.compare.tokens import Alignment
 from lookthrough.matching.index import IndexedName, NameIndex
 from lookthrough.matching.query import Query, resegment
 from lookthrough.matching.result import Feature, Match
@@ -55,7 +56,7 @@ class Matcher:
         for match in self._by_code(codes):
             found[match.entity_id] = match
         if name and name.strip():
-            for match in self._by_name(name):
+            for match in self._by_name(name, limit):
                 known = found.get(match.entity_id)
                 if known is None or (known.score < 1.0 and match.score > known.score):
                     found[match.entity_id] = match
@@ -81,16 +82,21 @@ class Matcher:
                     matches.append(Match(entity_id, 1.0, party.caption, f"{kind}_exact", [feature]))
         return matches
 
-    def _by_name(self, name: str) -> list[Match]:
-        best: dict[str, Match] = {}
+    def _by_name(self, name: str, limit: int) -> list[Match]:
+        best: dict[str, tuple[float, IndexedName, dict[str, float], Alignment]] = {}
         for query, candidate in self.pairs(name):
-            score, features = self.algorithm.score(query, candidate, self.index)
+            score, values, alignment = self.algorithm.evaluate(query, candidate, self.index)
             current = best.get(candidate.entity_id)
-            if current is None or score > current.score:
-                best[candidate.entity_id] = Match(
-                    candidate.entity_id, score, candidate.form.original, self.algorithm.NAME, features
-                )
-        return list(best.values())
+            if current is None or score > current[0]:
+                best[candidate.entity_id] = (score, candidate, values, alignment)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+        # Features are described only for the matches returned: most comparisons are discarded.
+        return [
+            Match(
+                entity_id, score, candidate.form.original, self.algorithm.NAME, self.algorithm.describe(v, a)
+            )
+            for entity_id, (score, candidate, v, a) in ranked
+        ]
 
     def pairs(self, name: str) -> Iterator[tuple[Query, IndexedName]]:
         """Every (prepared query, listed name) comparison the blocking index proposes for `name`."""

@@ -32,7 +32,6 @@ FEATURES: dict[str, str] = {
     "less_covered": "the lower of the two shares above: how well the weaker side is explained",
     "shared_weight": "rarity weight the names share, up to three rare words' worth",
     "query_missing": "rarity weight of the query's words that found no partner",
-    "entity_covered": "share of the query's word weight found among all names of the listed party",
     "listed_missing": "rarity weight of the listed name's words that found no partner",
     "spelling_similarity": "character similarity of the names written without spaces",
     "fuzzy_share": "share of the met weight that met only approximately (spelling variants)",
@@ -56,14 +55,11 @@ THRESHOLD: float = _MODEL["threshold"]
 """Default hit threshold, chosen on the evaluation in bench/ (see docs/matching.md)."""
 
 
-def features(
-    query: Query, candidate: IndexedName, index: NameIndex, without: int | None = None
-) -> tuple[dict[str, float], Alignment]:
+def features(query: Query, candidate: IndexedName, index: NameIndex) -> tuple[dict[str, float], Alignment]:
     """The feature vector of one comparison, and the word alignment behind it."""
     form = candidate.form
     alignment = align(query, candidate)
     cov = coverage(alignment)
-    whole = coverage(align(query, index.all_words(candidate.entity_id, without))).query
     exact = alignment.exact
     shorter = min(len(query.form.compact), len(form.compact))
     partial = candidate.person and min(cov.query, cov.listed) < 1.0 <= max(cov.query, cov.listed)
@@ -75,7 +71,6 @@ def features(
         "less_covered": min(cov.query, cov.listed),
         "shared_weight": min(cov.shared, 3.0) / 3.0,
         "query_missing": min(cov.query_missing, 3.0) / 3.0,
-        "entity_covered": max(whole, cov.query),
         "listed_missing": min(cov.listed_missing, 3.0) / 3.0,
         "spelling_similarity": spelling_similarity(qf, form),
         "fuzzy_share": cov.fuzzy_share,
@@ -99,12 +94,25 @@ def probability(values: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
 
-def score(query: Query, candidate: IndexedName, index: NameIndex) -> tuple[float, list[Feature]]:
-    """Probability that query and candidate name the same party, with each feature's part in it."""
+def evaluate(
+    query: Query, candidate: IndexedName, index: NameIndex
+) -> tuple[float, dict[str, float], Alignment]:
+    """Probability that query and candidate name the same party, with what it rests on."""
     values, alignment = features(query, candidate, index)
+    return probability(values), values, alignment
+
+
+def describe(values: dict[str, float], alignment: Alignment) -> list[Feature]:
+    """Each feature that played a part, with its weight and a plain reading."""
     described = []
     for name, value in values.items():
         if value:
             detail = alignment.describe() if name == "both_covered" else FEATURES[name]
             described.append(Feature(name, value, WEIGHTS[name], detail))
-    return probability(values), described
+    return described
+
+
+def score(query: Query, candidate: IndexedName, index: NameIndex) -> tuple[float, list[Feature]]:
+    """Probability that query and candidate name the same party, with each feature's part in it."""
+    probability_, values, alignment = evaluate(query, candidate, index)
+    return probability_, describe(values, alignment)
