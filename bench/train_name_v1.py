@@ -78,7 +78,7 @@ def alias_rows(matcher: Matcher, rng: random.Random) -> list[Row]:
             for query, candidate in matcher.pairs(entry.form.original):
                 if candidate.form.key == entry.form.key:
                     continue
-                values = features(query, candidate, index)[0]
+                values = features(query, candidate)[0]
                 (same if candidate.entity_id == entity_id else others).append(values)
             if same:
                 rows.append((vector(max(same, key=lambda v: v["both_covered"])), 1, 1.0))
@@ -93,7 +93,7 @@ def perturbed_rows(matcher: Matcher, names: list[ListedName], seed: int) -> list
         same: list[dict[str, float]] = []
         others: list[dict[str, float]] = []
         for query, candidate in matcher.pairs(query_case.text):
-            values = features(query, candidate, matcher.index)[0]
+            values = features(query, candidate)[0]
             (same if candidate.entity_id == query_case.target else others).append(values)
         if same:
             rows.append((vector(max(same, key=lambda v: v["both_covered"])), 1, 1.0))
@@ -111,7 +111,7 @@ def unlisted_rows(matcher: Matcher, vendors: list[str], seed: int) -> list[Row]:
         texts.append(case.text)
     rng.shuffle(texts)
     for text in texts:
-        scored = [features(q, c, matcher.index)[0] for q, c in matcher.pairs(text)]
+        scored = [features(q, c)[0] for q, c in matcher.pairs(text)]
         rows += hardest(scored, 1.0)
     return rows
 

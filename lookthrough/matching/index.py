@@ -19,7 +19,9 @@ from lookthrough.names.vocabulary import CANONICAL
 MIN_FUZZY_LENGTH = 4
 FUZZY_SIMILARITY = 0.75
 COMMON_SHARE = 0.02
-"""Words in more than this share of names do not open candidates on their own."""
+"""Words in more than this share of names add nothing to a candidate's standing."""
+OPENING_DF = 60
+"""Words in at most this many names open candidates; commoner ones only raise those open."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,6 +75,7 @@ class NameIndex:
         self.common_df = 0
         self.by_entity: dict[str, list[int]] = {}
         self.totals: list[float] = []
+        self.keys_of: list[frozenset[str]] = []
         self._similar: dict[str, tuple[tuple[str, float], ...]] = {}
 
     @classmethod
@@ -114,6 +117,7 @@ class NameIndex:
             for n in self.names
         ]
         self.totals = [sum(n.weights) for n in self.names]
+        self.keys_of = [frozenset((*n.form.tokens, *joined_pairs(n.form.tokens))) for n in self.names]
         by_entity: dict[str, list[int]] = defaultdict(list)
         for name_id, entry in enumerate(self.names):
             by_entity[entry.entity_id].append(name_id)
@@ -153,12 +157,20 @@ class NameIndex:
     def candidates(self, form: NameForm, limit: int = 100) -> list[tuple[int, float]]:
         """Name ids sharing rare enough words with `form`, with the share of the query's
         word weight they could explain, best first."""
+        postings = self.postings
+        keys = sorted(self.query_keys(form), key=lambda k: len(postings[k[0]]))
+        opening = [k for k in keys if len(postings[k[0]]) <= OPENING_DF] or keys[:1]
+        # Rare words open candidates; commoner words only add to those already open.
         scores: dict[int, float] = defaultdict(float)
-        keys = self.query_keys(form)
-        rare = [k for k in keys if len(self.postings.get(k[0], ())) <= self.common_df]
-        for key, weight in rare or keys:
-            for name_id in self.postings.get(key, ()):
+        for key, weight in opening:
+            for name_id in postings[key]:
                 scores[name_id] += weight
+        for key, weight in keys[len(opening) :]:
+            if len(postings[key]) > self.common_df:
+                continue
+            for name_id in scores:
+                if key in self.keys_of[name_id]:
+                    scores[name_id] += weight
         total = sum(self.rarity(t) for t in form.tokens) or 1.0
         # Rank by an estimate of the weighted Dice: long names sharing a word wait behind short ones.
         totals = self.totals
@@ -195,6 +207,7 @@ class NameIndex:
             "common_df",
             "by_entity",
             "totals",
+            "keys_of",
         )
         return {k: getattr(self, k) for k in keep}
 

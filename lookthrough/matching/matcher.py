@@ -8,7 +8,6 @@ from types import ModuleType
 from lookthrough.catalog import Catalog
 from lookthrough.identifiers import TYPES
 from lookthrough.matching import get_algorithm
-from lookthrough.matching.compare.tokens import Alignment
 from lookthrough.matching.index import IndexedName, NameIndex
 from lookthrough.matching.query import Query, resegment
 from lookthrough.matching.result import Feature, Match
@@ -83,19 +82,23 @@ class Matcher:
         return matches
 
     def _by_name(self, name: str, limit: int) -> list[Match]:
-        best: dict[str, tuple[float, IndexedName, dict[str, float], Alignment]] = {}
+        best: dict[str, tuple[float, Query, IndexedName]] = {}
         for query, candidate in self.pairs(name):
-            score, values, alignment = self.algorithm.evaluate(query, candidate, self.index)
+            score = self.algorithm.evaluate(query, candidate)
             current = best.get(candidate.entity_id)
             if current is None or score > current[0]:
-                best[candidate.entity_id] = (score, candidate, values, alignment)
+                best[candidate.entity_id] = (score, query, candidate)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
         # Features are described only for the matches returned: most comparisons are discarded.
         return [
             Match(
-                entity_id, score, candidate.form.original, self.algorithm.NAME, self.algorithm.describe(v, a)
+                entity_id,
+                score,
+                cand.form.original,
+                self.algorithm.NAME,
+                self.algorithm.describe(query, cand),
             )
-            for entity_id, (score, candidate, v, a) in ranked
+            for entity_id, (score, query, cand) in ranked
         ]
 
     def pairs(self, name: str) -> Iterator[tuple[Query, IndexedName]]:

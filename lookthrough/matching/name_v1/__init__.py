@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from importlib.resources import files
 
 from lookthrough.matching.compare.coverage import coverage
@@ -19,7 +20,7 @@ from lookthrough.matching.compare.initials import acronym_match
 from lookthrough.matching.compare.numbers import number_mismatch
 from lookthrough.matching.compare.spelling import spelling_similarity
 from lookthrough.matching.compare.tokens import Alignment, align
-from lookthrough.matching.index import IndexedName, NameIndex
+from lookthrough.matching.index import IndexedName
 from lookthrough.matching.query import Query
 from lookthrough.matching.result import Feature
 
@@ -55,55 +56,61 @@ THRESHOLD: float = _MODEL["threshold"]
 """Default hit threshold, chosen on the evaluation in bench/ (see docs/matching.md)."""
 
 
-def features(query: Query, candidate: IndexedName, index: NameIndex) -> tuple[dict[str, float], Alignment]:
-    """The feature vector of one comparison, and the word alignment behind it."""
+def vector(query: Query, candidate: IndexedName) -> tuple[tuple[float, ...], Alignment]:
+    """The feature values of one comparison, in FEATURES order, and the alignment behind them."""
     form = candidate.form
+    qf = query.form
     alignment = align(query, candidate)
     cov = coverage(alignment)
-    exact = alignment.exact
-    shorter = min(len(query.form.compact), len(form.compact))
-    partial = candidate.person and min(cov.query, cov.listed) < 1.0 <= max(cov.query, cov.listed)
-    qf = query.form
-    values = {
-        "query_covered": cov.query,
-        "listed_covered": cov.listed,
-        "both_covered": cov.both,
-        "less_covered": min(cov.query, cov.listed),
-        "shared_weight": min(cov.shared, 3.0) / 3.0,
-        "query_missing": min(cov.query_missing, 3.0) / 3.0,
-        "listed_missing": min(cov.listed_missing, 3.0) / 3.0,
-        "spelling_similarity": spelling_similarity(qf, form),
-        "fuzzy_share": cov.fuzzy_share,
-        "all_fuzzy": float(bool(alignment.pairs) and not exact),
-        "weakest_pair": 1.0 - alignment.weakest,
-        "rarest_unmatched": cov.rarest_unmatched,
-        "single_words": float(len(qf.tokens) == 1 and len(form.tokens) == 1),
-        "short_name": float(shorter <= 5),
-        "legal_form_mismatch": float(legal_form_mismatch(qf, form)),
-        "number_mismatch": float(number_mismatch(qf, form)),
-        "acronym": float(acronym_match(qf, form)),
-        "person": float(candidate.person),
-        "person_partial": float(partial),
-        "main_name": float(candidate.prop == "name"),
-    }
+    less = min(cov.query, cov.listed)
+    values = (
+        cov.query,
+        cov.listed,
+        cov.both,
+        less,
+        min(cov.shared, 3.0) / 3.0,
+        min(cov.query_missing, 3.0) / 3.0,
+        min(cov.listed_missing, 3.0) / 3.0,
+        spelling_similarity(qf, form),
+        cov.fuzzy_share,
+        float(bool(alignment.pairs) and not alignment.exact),
+        1.0 - alignment.weakest,
+        cov.rarest_unmatched,
+        float(len(qf.tokens) == 1 and len(form.tokens) == 1),
+        float(min(len(qf.compact), len(form.compact)) <= 5),
+        float(legal_form_mismatch(qf, form)),
+        float(number_mismatch(qf, form)),
+        float(acronym_match(qf, form)),
+        float(candidate.person),
+        float(candidate.person and less < 1.0 <= max(cov.query, cov.listed)),
+        float(candidate.prop == "name"),
+    )
     return values, alignment
 
 
-def probability(values: dict[str, float]) -> float:
-    logit = BIAS + sum(WEIGHTS[name] * value for name, value in values.items())
+_ORDER = tuple(FEATURES)
+_WEIGHTS = tuple(WEIGHTS[name] for name in _ORDER)
+
+
+def features(query: Query, candidate: IndexedName) -> tuple[dict[str, float], Alignment]:
+    """The feature vector of one comparison by name, and the word alignment behind it."""
+    values, alignment = vector(query, candidate)
+    return dict(zip(_ORDER, values, strict=True)), alignment
+
+
+def probability(values: tuple[float, ...]) -> float:
+    logit = BIAS + sum(map(operator.mul, _WEIGHTS, values))
     return 1.0 / (1.0 + math.exp(-logit))
 
 
-def evaluate(
-    query: Query, candidate: IndexedName, index: NameIndex
-) -> tuple[float, dict[str, float], Alignment]:
-    """Probability that query and candidate name the same party, with what it rests on."""
-    values, alignment = features(query, candidate, index)
-    return probability(values), values, alignment
+def evaluate(query: Query, candidate: IndexedName) -> float:
+    """Probability that query and candidate name the same party."""
+    return probability(vector(query, candidate)[0])
 
 
-def describe(values: dict[str, float], alignment: Alignment) -> list[Feature]:
+def describe(query: Query, candidate: IndexedName) -> list[Feature]:
     """Each feature that played a part, with its weight and a plain reading."""
+    values, alignment = features(query, candidate)
     described = []
     for name, value in values.items():
         if value:
@@ -112,7 +119,6 @@ def describe(values: dict[str, float], alignment: Alignment) -> list[Feature]:
     return described
 
 
-def score(query: Query, candidate: IndexedName, index: NameIndex) -> tuple[float, list[Feature]]:
+def score(query: Query, candidate: IndexedName) -> tuple[float, list[Feature]]:
     """Probability that query and candidate name the same party, with each feature's part in it."""
-    probability_, values, alignment = evaluate(query, candidate, index)
-    return probability_, describe(values, alignment)
+    return evaluate(query, candidate), describe(query, candidate)
