@@ -10,14 +10,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from lookthrough.matching.background import distinctiveness
 from lookthrough.names import NameForm, analyze, variants
 from lookthrough.names.vocabulary import CANONICAL
 
 MIN_FUZZY_LENGTH = 4
-FUZZY_SIMILARITY = 0.75
+FUZZY_SIMILARITY = 0.65
 COMMON_SHARE = 0.02
 """Words in more than this share of names add nothing to a candidate's standing."""
 OPENING_DF = 60
@@ -39,8 +39,8 @@ def joined_pairs(tokens: tuple[str, ...]) -> list[str]:
     return [a + b for a, b in pairwise(tokens)]
 
 
-TWO_EDITS_LENGTH = 8
-"""Words this long may differ by two edits and still be 75% alike."""
+TWO_EDITS_LENGTH = 6
+"""Words this long may differ by two edits (a typo and a transposition) and still be found."""
 
 
 def deletions(word: str) -> set[str]:
@@ -145,7 +145,7 @@ class NameIndex:
             words.discard(token)
             for word in words:
                 similarity = max(
-                    Levenshtein.normalized_similarity(token, form)
+                    OSA.normalized_similarity(token, form)
                     for form in self.spellings.get(word, (word,))
                 )
                 if similarity >= FUZZY_SIMILARITY:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 MIN_FUZZY_LENGTH = 4
 FUZZY_FLOOR = 0.6
@@ -99,7 +99,7 @@ def spelling_variant(a: str, b: str) -> float:
     """Edit similarity of two words of 4+ letters, or 0 below the floor."""
     if len(a) < MIN_FUZZY_LENGTH or len(b) < MIN_FUZZY_LENGTH:
         return 0.0
-    similarity = Levenshtein.normalized_similarity(a, b, score_cutoff=FUZZY_FLOOR)
+    similarity = OSA.normalized_similarity(a, b, score_cutoff=FUZZY_FLOOR)
     return similarity if similarity >= FUZZY_FLOOR else 0.0
 
 
