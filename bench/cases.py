@@ -41,6 +41,8 @@ class EvalSet:
     names: list[ListedName]
     queries: list[Query]
     notes: dict[str, str] = field(default_factory=dict)
+    side: dict[str, list[ListedName]] = field(default_factory=dict)
+    """Groups ('category:kind') screened against an index of their own instead of `names`."""
 
     def digest(self) -> str:
         """sha256 over every name and query: the key under which baseline results are cached."""

@@ -39,16 +39,21 @@ def build(sizes: Sizes = FULL, seed: int = holdout.SEED) -> EvalSet:
     if sizes.entities:
         names = subset(names, sizes.entities, seed)
     kept, queries = holdout.build_holdout(names, sizes.holdout, seed)
-    queries += perturbed.build_perturbations(kept, sizes.per_kind, seed)
     notes = {}
+    side = {}
     entities = curated.curated_entities()
     if entities is None:
         notes["chinese"] = "pending: the curated dataset (source 'curated') is not in the package yet"
     else:
+        # Added before the perturbations, so a perturbed name that a curated entry shares
+        # (the same party on two lists) is left out as ambiguous.
         chinese_names, chinese = curated.build_chinese(entities)
         kept, queries = [*kept, *chinese_names], [*queries, *chinese]
+        side["chinese:variants"], variants = curated.build_chinese_variants(entities)
+        queries += variants
+    queries += perturbed.build_perturbations(kept, sizes.per_kind, seed)
     listed = exclusion_names([n.name for n in [*names, *kept]])
     dropped = work_dir() / "negatives_dropped.csv"
     vendor_names = negatives.build_negatives(listed, sizes.negatives, seed, dropped_to=dropped)
     queries += [Query(v, None, "negative", "oui") for v in vendor_names]
-    return EvalSet(kept, queries, notes)
+    return EvalSet(kept, queries, notes, side)

@@ -32,6 +32,11 @@ def run_lookthrough(evalset: EvalSet, algorithm: str = "name_v1", workers: int =
     screener = Lookthrough.build(evalset.names, algorithm)
     built = time.perf_counter()
     ranked = batch.screen_many(screener, [q.text for q in evalset.queries], workers)
+    for group, names in evalset.side.items():
+        side = Lookthrough.build(names, algorithm)
+        for position, query in enumerate(evalset.queries):
+            if f"{query.category}:{query.kind}" == group:
+                ranked[position] = side.match(query.text)
     outcomes = [Outcome.of(q, r) for q, r in zip(evalset.queries, ranked, strict=True)]
     done = time.perf_counter()
     extra = {"build_seconds": built - started, "screen_seconds": done - built}

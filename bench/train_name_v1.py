@@ -11,8 +11,8 @@ What it learns from (never an evaluation query, its entry, or an evaluation nega
 - negatives: the closest names of other entries (weighted down: lists repeat parties under
   near-identical names), and unlisted IEEE registry manufacturers, as they are and perturbed,
   against their closest listed names.
-The weights are those of a logistic regression; the threshold is chosen afterwards from
-bench/RESULTS.md and written into weights.json by hand review.
+The weights are those of a logistic regression whose signs are fixed (name_v1.SIGNS); the
+threshold is chosen afterwards from bench/RESULTS.md and written into weights.json by hand.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from bench.ofac import sdn_names
 from bench.paths import data_file
 from lookthrough.catalog import Catalog
 from lookthrough.matching.matcher import Matcher
-from lookthrough.matching.name_v1 import FEATURES, features
+from lookthrough.matching.name_v1 import FEATURES, SIGNS, features
 from lookthrough.sources.load import load_path
 from lookthrough.store import open_store
 
@@ -128,9 +128,36 @@ def held_out(sets: evalset.EvalSet) -> tuple[set[str], set[str]]:
     return entities, unlisted
 
 
-def main() -> None:
-    from sklearn.linear_model import LogisticRegression
+def fit(rows: list[Row]) -> tuple[list[float], float]:
+    """Logistic regression whose weights keep the signs name_v1.SIGNS gives them.
 
+    scikit-learn's LogisticRegression has no bounds; a bounded fit keeps every explanation
+    readable (evidence against a match can never count for it).
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.array([r[0] for r in rows])
+    y = np.array([r[1] for r in rows], dtype=float)
+    w = np.array([r[2] for r in rows])
+    penalty = 1.0 / w.sum()
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        z = x @ theta[:-1] + theta[-1]
+        p = 1.0 / (1.0 + np.exp(-z))
+        value = -np.sum(w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12)))
+        value += 0.5 * penalty * np.sum(theta[:-1] ** 2) * w.sum()
+        gradient = np.append(x.T @ (w * (p - y)) + penalty * w.sum() * theta[:-1], np.sum(w * (p - y)))
+        return float(value), gradient
+
+    bounds = [(0, None) if SIGNS[f] > 0 else (None, 0) if SIGNS[f] < 0 else (None, None) for f in FEATURES]
+    result = minimize(
+        loss, np.zeros(len(FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=[*bounds, (None, None)]
+    )
+    return [float(v) for v in result.x[:-1]], float(result.x[-1])
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -151,21 +178,26 @@ def main() -> None:
         + perturbed_rows(matcher, names, SEED)
         + unlisted_rows(matcher, vendors, SEED)
     )
-    model = LogisticRegression(C=1.0, max_iter=5000)
-    model.fit([r[0] for r in rows], [r[1] for r in rows], sample_weight=[r[2] for r in rows])
-    write(args.output, model, rows, names, vendors, test_entities)
+    weights, bias = fit(rows)
+    write(args.output, weights, bias, rows, names, vendors, test_entities)
 
 
 def write(
-    path: Path, model: object, rows: list[Row], names: list[ListedName], vendors: list[str], test: set[str]
+    path: Path,
+    weights: list[float],
+    bias: float,
+    rows: list[Row],
+    names: list[ListedName],
+    vendors: list[str],
+    test: set[str],
 ) -> None:
     previous = json.loads(path.read_text()) if path.exists() else {}
     counts: dict[int, int] = defaultdict(int)
     for _, label, _weight in rows:
         counts[label] += 1
     result = {
-        "weights": {n: round(float(w), 4) for n, w in zip(FEATURES, model.coef_[0], strict=True)},  # type: ignore[attr-defined]
-        "bias": round(float(model.intercept_[0]), 4),  # type: ignore[attr-defined]
+        "weights": {n: round(w, 4) for n, w in zip(FEATURES, weights, strict=True)},
+        "bias": round(bias, 4),
         "threshold": previous.get("threshold", 0.5),
         "trained_on": {
             "date": date.today().isoformat(),

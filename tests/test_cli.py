@@ -80,7 +80,7 @@ def test_explain_shows_features(db: str) -> None:
     result = runner.invoke(app, ["explain", "Hangzhou Hikvision Digital Tech", "--db", db])
     assert result.exit_code == 0, result.output
     assert "HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD." in result.output
-    assert "both_covered" in result.output and "HIT" in result.output
+    assert "query_covered" in result.output and "HIT" in result.output
     as_json = runner.invoke(app, ["explain", "Hikvision", "--json", "--db", db])
     data = json.loads(as_json.output)
     best = data["candidates"][0]

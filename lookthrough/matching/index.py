@@ -145,8 +145,7 @@ class NameIndex:
             words.discard(token)
             for word in words:
                 similarity = max(
-                    OSA.normalized_similarity(token, form)
-                    for form in self.spellings.get(word, (word,))
+                    OSA.normalized_similarity(token, form) for form in self.spellings.get(word, (word,))
                 )
                 if similarity >= FUZZY_SIMILARITY:
                     found[word] = similarity

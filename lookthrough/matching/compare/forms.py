@@ -13,3 +13,8 @@ def legal_form_mismatch(query: NameForm, candidate: NameForm) -> bool:
     a = set(query.forms) - LOOSE
     b = set(candidate.forms) - LOOSE
     return bool(a and b and not a & b)
+
+
+def legal_form_agreement(query: NameForm, candidate: NameForm) -> bool:
+    """Both names state a legal form and share one."""
+    return bool(set(query.forms) & set(candidate.forms))

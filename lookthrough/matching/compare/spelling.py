@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from lookthrough.names import NameForm
 
 
 def spelling_similarity(query: NameForm, candidate: NameForm) -> float:
     """Character similarity of the run-together names, in their order or sorted by word."""
-    direct = fuzz.ratio(query.compact, candidate.compact)
+    direct = _similarity(query.compact, candidate.compact)
     if len(query.tokens) == 1 and len(candidate.tokens) == 1:
-        return direct / 100.0
-    ordered = fuzz.ratio("".join(sorted(query.tokens)), "".join(sorted(candidate.tokens)))
-    return max(direct, ordered) / 100.0
+        return direct
+    return max(direct, _similarity("".join(sorted(query.tokens)), "".join(sorted(candidate.tokens))))
+
+
+def _similarity(a: str, b: str) -> float:
+    # Indel ratio rewards shared letters; OSA counts a swapped pair of letters as one typo.
+    return max(fuzz.ratio(a, b) / 100.0, OSA.normalized_similarity(a, b))

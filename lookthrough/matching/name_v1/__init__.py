@@ -15,7 +15,7 @@ import operator
 from importlib.resources import files
 
 from lookthrough.matching.compare.coverage import coverage
-from lookthrough.matching.compare.forms import legal_form_mismatch
+from lookthrough.matching.compare.forms import legal_form_agreement, legal_form_mismatch
 from lookthrough.matching.compare.initials import acronym_match
 from lookthrough.matching.compare.numbers import number_mismatch
 from lookthrough.matching.compare.spelling import spelling_similarity
@@ -27,6 +27,8 @@ from lookthrough.matching.result import Feature
 NAME = "name_v1"
 
 FEATURES: dict[str, str] = {
+    # name: what it says, in the words explanations use. The sign each weight may take is in
+    # SIGNS: evidence for a match only adds, evidence against only subtracts.
     "query_covered": "share of the query's word weight found in the listed name",
     "listed_covered": "share of the listed name's word weight found in the query",
     "both_covered": "share of both names' word weight that met (weighted Dice)",
@@ -42,12 +44,21 @@ FEATURES: dict[str, str] = {
     "single_words": "both names are a single word",
     "short_name": "the shorter name has at most five letters",
     "legal_form_mismatch": "both names state legal forms that cannot be the same kind of body",
+    "legal_form_agreement": "both names state the same legal form",
     "number_mismatch": "both names contain numbers and share none",
     "acronym": "one name is the initials of the other",
     "person": "the listed name is a person's",
     "person_partial": "a person's name where one name is a subset of the other",
-    "main_name": "the listed name met is the entry's main name, not an alias",
 }
+
+SIGNS: dict[str, int] = {
+    "query_covered": 1, "listed_covered": 1, "both_covered": 1, "less_covered": 1, "shared_weight": 1,
+    "query_missing": -1, "listed_missing": -1, "spelling_similarity": 1, "fuzzy_share": -1,
+    "all_fuzzy": -1, "weakest_pair": -1, "rarest_unmatched": -1, "single_words": -1, "short_name": -1,
+    "legal_form_mismatch": -1, "legal_form_agreement": 1, "number_mismatch": -1, "acronym": 1,
+    "person": 0, "person_partial": 0,
+}  # fmt: skip
+"""+1: the weight is at least 0; -1: at most 0; 0: free (context, not evidence)."""
 
 _MODEL = json.loads((files(__package__) / "weights.json").read_text(encoding="utf-8"))
 WEIGHTS: dict[str, float] = _MODEL["weights"]
@@ -79,11 +90,11 @@ def vector(query: Query, candidate: IndexedName) -> tuple[tuple[float, ...], Ali
         float(len(qf.tokens) == 1 and len(form.tokens) == 1),
         float(min(len(qf.compact), len(form.compact)) <= 5),
         float(legal_form_mismatch(qf, form)),
+        float(legal_form_agreement(qf, form)),
         float(number_mismatch(qf, form)),
         float(acronym_match(qf, form)),
         float(candidate.person),
         float(candidate.person and less < 1.0 <= max(cov.query, cov.listed)),
-        float(candidate.prop == "name"),
     )
     return values, alignment
 
@@ -113,7 +124,7 @@ def describe(query: Query, candidate: IndexedName) -> list[Feature]:
     values, alignment = features(query, candidate)
     described = []
     for name, value in values.items():
-        if value:
+        if value and WEIGHTS[name]:
             detail = alignment.describe() if name == "both_covered" else FEATURES[name]
             described.append(Feature(name, value, WEIGHTS[name], detail))
     return described
