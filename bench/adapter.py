@@ -60,7 +60,9 @@ class Lookthrough:
         return cls(Matcher.build(catalog, algorithm))
 
     def match(self, text: str, limit: int = 5) -> Ranked:
-        return [(m.entity_id, m.score) for m in self.matcher.match(text, limit=limit)]
+        # Features are described for hits only, as the screener does.
+        matches = self.matcher.match(text, limit=limit, describe_from=self.threshold)
+        return [(m.entity_id, m.score) for m in matches]
 
     def forget(self) -> None:
         """Drop caches keyed by whole names, so a repeated name is not timed from memory."""

@@ -13,12 +13,13 @@ import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from lookthrough import __version__
+from lookthrough import __version__, settings
 from lookthrough.exc import InvalidInput, LookthroughError
 from lookthrough.identifiers import detect
 from lookthrough.model.ftm import to_ftm
 from lookthrough.progress import LazyProgress
 from lookthrough.screening.explain import explain as explain_name
+from lookthrough.screening.parallel import choose_workers
 from lookthrough.screening.reader import open_table
 from lookthrough.screening.screener import Tally
 from lookthrough.screening.writer import (
@@ -155,6 +156,10 @@ def screen(
     threshold: Annotated[
         float | None, typer.Option(help="Score at or above which a name match is a hit.")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes to screen with; 0: one per core for large files."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Screen every row of a file; exit 0 when the run completes, hits or not."""
@@ -170,7 +175,10 @@ def screen(
                 stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
             )
             bar = stack.enter_context(LazyProgress(f"screening {input.name}", table.size_hint))
-            results = screener.screen_table(table, name_column, id_column or [], tally, bar.tick)
+            processes = choose_workers(settings.workers() if workers is None else workers, table.size_hint)
+            results = screener.screen_table(
+                table, name_column, id_column or [], tally, bar.tick, workers=processes
+            )
             if format == "jsonl":
                 results = write_jsonl(results, handle)
             elif format == "csv":

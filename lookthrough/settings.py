@@ -62,6 +62,12 @@ SETTINGS: dict[str, Setting] = {
             "snapshot's is refused unless forced (protects against truncated downloads).",
         ),
         Setting(
+            "WORKERS",
+            "0",
+            "Processes `screen` uses: 0 means one per core for files over 2,000 rows "
+            "(where the platform can fork), 1 screens in the calling process.",
+        ),
+        Setting(
             "POLICIES",
             "ofac_50,bis_affiliates,related",
             "Look-through rules to apply, in order of precedence (see docs/lookthrough.md).",
@@ -139,6 +145,11 @@ def db_url() -> str:
 def threshold_override() -> float | None:
     raw = get("THRESHOLD").strip()
     return float(raw) if raw else None
+
+
+def workers() -> int:
+    raw = get("WORKERS").strip()
+    return int(raw) if raw else 0
 
 
 def builtin_enabled() -> bool:

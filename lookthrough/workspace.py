@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from lookthrough import settings
@@ -15,7 +15,19 @@ from lookthrough.screening.screener import Screener
 from lookthrough.store import Store, open_store
 
 log = logging.getLogger(__name__)
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the package's code and data: an index built by other code is not reused."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".yaml", ".yml", ".txt", ".csv"):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class Workspace:
@@ -36,7 +48,7 @@ class Workspace:
         if url == ":memory:" or "://" in url:
             return None
         key = hashlib.sha256(
-            f"{CACHE_VERSION}|{self.algorithm}|{self.store.fingerprint()}".encode()
+            f"{CACHE_VERSION}|{code_fingerprint()}|{self.algorithm}|{self.store.fingerprint()}".encode()
         ).hexdigest()
         return Path(url + ".cache") / f"matcher-{key[:16]}.pickle"
 

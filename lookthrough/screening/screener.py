@@ -11,10 +11,13 @@ from lookthrough.graph import Finding, LookThrough
 from lookthrough.identifiers import detect
 from lookthrough.matching.matcher import Matcher
 from lookthrough.matching.result import Match
+from lookthrough.screening.parallel import ordered_map
 from lookthrough.screening.reader import InputRow, RejectedRow, Table
 from lookthrough.screening.result import Hit, ListEntry, RowResult, Status, Step
 
 Tick = Callable[[int], None]
+SEEN_LIMIT = 100_000
+"""Distinct queries remembered in one run; hits are small, so this is a few hundred MB at most."""
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Screener:
         self.matcher = matcher
         self.threshold = matcher.threshold if threshold is None else threshold
         self._lookthrough = lookthrough
+        self._seen: dict[tuple[str, tuple[tuple[str, str], ...]], list[Hit]] = {}
 
     @property
     def lookthrough(self) -> LookThrough:
@@ -56,9 +60,19 @@ class Screener:
         return self._lookthrough
 
     def screen(self, name: str | None, codes: Iterable[tuple[str, str]] = ()) -> list[Hit]:
-        """Hits for one name and/or codes, strongest first, one per listed party."""
+        """Hits for one name and/or codes, strongest first, one per listed party.
+        Holdings files repeat issuers row after row: a repeated query is answered once."""
+        key = (name or "", tuple(codes))
+        known = self._seen.get(key)
+        if known is None:
+            if len(self._seen) >= SEEN_LIMIT:
+                self._seen.clear()
+            known = self._seen[key] = self._screen(name, key[1])
+        return known
+
+    def _screen(self, name: str | None, codes: Iterable[tuple[str, str]]) -> list[Hit]:
         hits: dict[str, Hit] = {}
-        for match in self.matcher.match(name, codes, limit=10):
+        for match in self.matcher.match(name, codes, limit=10, describe_from=self.threshold):
             if match.score < self.threshold:
                 continue
             for hit in self.hits_for(match):
@@ -126,20 +140,33 @@ class Screener:
         id_columns: list[str],
         tally: Tally,
         tick: Tick | None = None,
+        workers: int = 1,
     ) -> Iterator[RowResult]:
-        """Screen every row of `table`; unreadable rows are counted in `tally.rejects`."""
+        """Screen every row of `table`, over `workers` forked processes when above one;
+        unreadable rows are counted in `tally.rejects`."""
         check_columns(table, name_column, id_columns)
-        for item in table.rows:
-            tally.rows_in += 1
-            if isinstance(item, RejectedRow):
-                tally.rejected += 1
-                tally.rejects.append(item)
-            else:
-                result = self.screen_row(item, name_column, id_columns)
-                setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
-                yield result
+        if workers > 1:
+            assert self.lookthrough is not None  # build the graph once, before the workers fork
+
+        def readable() -> Iterator[InputRow]:
+            for item in table.rows:
+                tally.rows_in += 1
+                if isinstance(item, RejectedRow):
+                    tally.rejected += 1
+                    tally.rejects.append(item)
+                    if tick:
+                        tick(1)
+                else:
+                    yield item
+
+        def screen_one(row: InputRow) -> RowResult:
+            return self.screen_row(row, name_column, id_columns)
+
+        for result in ordered_map(screen_one, readable(), workers):
+            setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
             if tick:
                 tick(1)
+            yield result
 
     def screen_row(self, row: InputRow, name_column: str, id_columns: list[str]) -> RowResult:
         name = _text(row.fields.get(name_column))

@@ -104,3 +104,24 @@ def test_listed_party_keeps_its_direct_hit_and_gains_its_owner_once() -> None:
     w.owns("x", "e", 75)
     hits = _screener(w).screen("Meridian Sixty Trading Ltd")
     assert sorted((h.entity_id, h.rule) for h in hits) == [("e", "listed"), ("x", "ofac_50")]
+
+
+def test_forked_workers_give_the_serial_answer_in_order(screener: Screener, tmp_path: Path) -> None:
+    names = ["HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", "Sony Group Corp", "Megvii Technology", "Acme"]
+    lines = ["name,isin"]
+    for i in range(700):  # several chunks of work, with a broken row now and then
+        lines.append(f"{names[i % 4]} {i % 7 or ''},,extra" if i % 97 == 5 else f"{names[i % 4]} {i % 7 or ''},")
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n")
+
+    def run(workers: int) -> tuple[list[tuple[int, str, list[str]]], Tally]:
+        tally = Tally()
+        rows = screener.screen_table(open_table(path), "name", ["isin"], tally, workers=workers)
+        return [(r.row, r.status.value, [h.entity_id for h in r.hits]) for r in rows], tally
+
+    serial, serial_tally = run(1)
+    forked, forked_tally = run(2)
+    assert forked == serial
+    assert forked_tally.rows_in == 700 == forked_tally.rows_out + forked_tally.rejected
+    assert forked_tally.rejected == serial_tally.rejected == 8
+    assert sum(1 for _, status, _ in forked if status == "hit") > 100
