@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bench import examples, machine, metrics, tables
 from bench.cases import EvalSet
+from bench.paths import RESULTS
 from bench.quality import Scored
 from bench.speed import Figures
 
@@ -135,3 +136,27 @@ def summary(run: Run) -> str:
                 + f", false alerts {tables.pct(p.false_alerts)}"
             )
     return "\n".join(lines)
+
+
+OTHER = (
+    ("RESULTS-lookthrough.md", "python -m bench.lookthrough_speed and python -m bench.devices_speed"),
+    ("RESULTS-api.md", "python -m bench.api_load"),
+)
+
+
+def other_benchmarks() -> str:
+    """The look-through, device and API figures, each from its own benchmark's last run,
+    so every figure is in one file; their headings move one level down."""
+    parts = ["", "# Other benchmarks", ""]
+    for name, command in OTHER:
+        path = RESULTS.parent / name
+        if not path.exists():
+            parts += [f"`{name}` not written yet: run `{command}`.", ""]
+            continue
+        parts += [f"_Copied from `bench/{name}`, written by `{command}`._", ""]
+        fenced = False
+        for line in path.read_text().splitlines():
+            fenced ^= line.startswith("```")
+            parts.append("#" + line if line.startswith("#") and not fenced else line)
+        parts.append("")
+    return "\n".join(parts) + "\n"

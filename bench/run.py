@@ -107,7 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.quality_only
         else RESULTS
     )
-    output.write_text(report.render(run, targets.check(evalset, runs[0], figures)), encoding="utf-8")
+    text = report.render(run, targets.check(evalset, runs[0], figures))
+    if output == RESULTS:
+        text += report.other_benchmarks()
+    output.write_text(text, encoding="utf-8")
     log(f"wrote {output.name}")
     print(report.summary(run))
     return 0
