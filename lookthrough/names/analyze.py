@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from lookthrough.names.chinese import chinese_tokens, has_cjk
 from lookthrough.names.holdings import strip_listing_suffixes
-from lookthrough.names.legal_forms import replace_forms, spell_out, split_forms
+from lookthrough.names.legal_forms import leading_name_word, replace_forms, spell_out, split_forms
 from lookthrough.names.text import join_words, nfkc, split_brackets, to_latin, tokenize
 from lookthrough.names.vocabulary import PLACE_WORDS, STOPWORDS, canonical
 
@@ -35,11 +35,15 @@ class NameForm:
         return "".join(t[0] for t in self.tokens)
 
 
-def _core(tokens: list[str], organization: bool) -> tuple[list[str], list[str]]:
+def _core(
+    tokens: list[str], organization: bool, *, named_first: bool = False, pinyin: bool = False
+) -> tuple[list[str], list[str]]:
     forms: list[str] = []
     if organization:
-        tokens, forms = split_forms(tokens)
+        tokens, forms = split_forms(tokens, named_first=named_first)
         tokens = [part for t in tokens for part in canonical(t).split()]
+    if pinyin:  # 'da' in Hytera's 'haineng da' is a syllable, not Portuguese 'da'
+        return tokens, forms
     kept = [t for t in tokens if t not in STOPWORDS]
     return (kept or tokens), forms
 
@@ -51,13 +55,17 @@ def analyze(name: str, *, organization: bool = True, holding: bool = False) -> N
     if holding:
         text = strip_listing_suffixes(text)
     if has_cjk(text):
-        raw, cjk_forms = chinese_tokens(text)
-        tokens, forms = _core([p for t in raw for p in tokenize(join_words(to_latin(t)))], organization)
+        raw, cjk_forms = chinese_tokens(text, organization=organization)
+        words = [p for t in raw for p in tokenize(join_words(to_latin(t)))]
+        tokens, forms = _core(words, organization, pinyin=True)
         return NameForm(name, tuple(tokens), tuple(sorted({*forms, *cjk_forms})), "cjk")
-    latin = join_words(to_latin(text))
+    words = tokenize(join_words(to_latin(text)))
+    named_first = False
     if organization:
-        latin = replace_forms(" ".join(spell_out(tokenize(latin))))
-    tokens, forms = _core(tokenize(latin), organization)
+        words = spell_out(words)
+        named_first = leading_name_word(words)
+        words = replace_forms(words)
+    tokens, forms = _core(words, organization, named_first=named_first)
     return NameForm(name, tuple(tokens), tuple(sorted(set(forms))))
 
 
@@ -67,7 +75,7 @@ def variants(name: str, *, listed: bool = False) -> list[str]:
     For listed names, a bracketed part that is itself a name ('(CETC)') is kept as well;
     a query's bracketed part is usually a place ('(Hong Kong)') and never stands alone.
     """
-    outer, inner = split_brackets(name)
+    outer, inner = split_brackets(nfkc(name))  # full-width brackets too
     found = [name]
     if inner and outer:
         found.append(outer)

@@ -19,7 +19,6 @@ LEGAL_FORMS: dict[str, str] = {
     "股份有限公司": "jsc",
     "有限责任公司": "llc",
     "有限公司": "llc",
-    "集团公司": "co",
     "总公司": "co",
     "分公司": "co",
     "公司": "co",
@@ -108,9 +107,12 @@ def _pinyin_words(run: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def chinese_tokens(text: str) -> tuple[list[str], list[str]]:
-    """(tokens, legal forms) of a name written in Chinese characters."""
+def chinese_tokens(text: str, *, organization: bool = True) -> tuple[list[str], list[str]]:
+    """(tokens, legal forms) of a name written in Chinese characters; a person's name is
+    only written in pinyin (李中华 is Li Zhonghua, not 'Li China')."""
     simplified = _converter().convert(text)
+    if not organization:
+        return list(_pinyin_words(simplified)), []
     tokens: list[str] = []
     forms: list[str] = []
     position = 0

@@ -9,8 +9,9 @@ _SUFFIXES = (
     r"[-–/]\s*[A-Z]\b\.?",  # "HIKVISION-A", "BYD CO LTD-H"
     r"\bcl(?:ass)?\.?\s+[A-Z]\b(?:\s+shares?)?",  # "Class B", "CL A", "Class A shares"
     r"\b[AHBN]\s+shares?",  # "H shares", "A share"
-    r"(?:[-–]\s*sp\s+)?\(?\b(?:sponsored\s+|unsponsored\s+)?ad[rs]s?\b\)?",  # ADR, "-SP ADR"
-    r"\bgdrs?\b",
+    # ADR, "-SP ADR", "- SPON ADR", "Spons GDR Reg S"
+    r"(?:[-–]\s*)?\(?\b(?:(?:sp|spon|spons|sponsored|unsponsored)\s+)?[ag]d[rs]s?\b\)?",
+    r"\breg\s*s\b",  # Regulation S tranche: "GDR Reg S", "Regs GDR"
     r"\b(?:ord(?:inary)?|common|pref(?:erred)?|registered)\s+(?:shs?|shares?|stock)\b\.?",
     r"\b(?:shs|shares|stock|equity|ord)\b\.?",
     r"\breg\s+shs\b",

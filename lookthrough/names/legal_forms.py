@@ -21,13 +21,20 @@ FORM_TOKENS: dict[str, str] = {
     "as": "jsc", "asa": "jsc", "ooo": "llc", "oao": "jsc", "zao": "jsc", "pao": "jsc",
     "ao": "jsc", "tov": "llc", "fzco": "llc", "fze": "llc", "fzc": "llc", "lllp": "lp",
     "sas": "jsc", "sae": "jsc", "se": "jsc", "kg": "lp", "ohg": "gp", "kgaa": "lp",
-    "cv": "jsc", "sab": "jsc", "ltda": "llc", "eirl": "llc", "eireli": "llc",
+    "cv": "jsc", "sab": "jsc", "ltda": "llc", "eirl": "llc", "eireli": "llc", "private": "llc",
+    "pt": "jsc", "uab": "llc", "sia": "llc", "too": "llc", "soe": "soe", "ngo": "ngo", "coop": "coop",
 }  # fmt: skip
 
 # A few words are legal forms only when they end a name ("ABC Company", not "Company of Heroes").
 TRAILING_ONLY = frozenset(
-    {"co", "company", "corp", "corporation", "cos", "companies", "as", "ab", "se", "sa"}
+    {"co", "company", "corp", "corporation", "cos", "companies", "as", "ab", "se", "sa", "private", "too"}
 )
+LEADING = frozenset(
+    {"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "llc", "tov", "too", "pt", "uab",
+     "sia", "as", "ab", "soe"}
+)  # fmt: skip
+"""Short forms that open a name ('OOO Gazprom Export', 'PT Bank Mandiri'). Any other short word
+opening a name is a name word even where it is a form elsewhere: 'AG Barr', 'KB Financial'."""
 
 
 SPELLED_OUT: dict[str, str] = {
@@ -37,7 +44,8 @@ SPELLED_OUT: dict[str, str] = {
 """Abbreviations inside legal forms, spelled out so 'Joint Stock Co' reads as 'Joint Stock Company'."""
 
 SPLIT_SUFFIXES = ("ltd", "llc", "gmbh", "dmcc", "fzco", "fze", "pjsc", "ojsc", "cjsc", "jsc", "plc")
-SPLIT_PREFIXES = ("ooo", "oao", "zao")
+SPLIT_PREFIXES = ("ooo", "oao")
+"""Not 'zao': Zaozhuang and Zaoyang are places."""
 
 
 def spell_out(tokens: list[str]) -> list[str]:
@@ -58,9 +66,17 @@ def _split_form(token: str) -> tuple[str, ...]:
     return (token,)
 
 
-def replace_forms(text: str) -> str:
-    """Casefolded text with multi-word legal forms rewritten to rigour's generic codes."""
-    return replace_org_types_compare(text, generic=True)
+def leading_name_word(tokens: list[str]) -> bool:
+    """The first word is short, not an opening form, and so part of the name ('AG Barr')."""
+    return len(tokens) > 1 and len(tokens[0]) <= 3 and tokens[0] not in LEADING
+
+
+def replace_forms(tokens: list[str]) -> list[str]:
+    """Casefolded words with multi-word legal forms rewritten to rigour's generic codes,
+    a short first word that is part of the name left alone."""
+    keep = tokens[:1] if leading_name_word(tokens) else []
+    rest = replace_org_types_compare(" ".join(tokens[len(keep) :]), generic=True)
+    return keep + rest.split()
 
 
 FORM_WORDS: dict[str, str] = {
@@ -77,12 +93,18 @@ ONLY_IN_FORMS = frozenset(list(FORM_WORDS)[:-4])
 """The ones that mean nothing outside a legal form (not 'limited', 'company', 'open' …)."""
 
 
-def split_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Separate legal-form tokens from the core of a name: (core, forms).
+def split_forms(tokens: list[str], *, named_first: bool = False) -> tuple[list[str], list[str]]:
+    """Separate legal-form tokens from the core of a name: (core, forms). With `named_first`
+    the first word is a name word whatever it looks like.
 
     A name made only of forms keeps them as its core, so "Company" still says something.
     """
     original = tokens
+    if named_first:
+        rest, forms = split_forms(tokens[1:])
+        if not forms and all(t in FORM_TOKENS for t in rest):  # 'KB Inc': the rest is all form
+            rest, forms = [], sorted({FORM_TOKENS[t] for t in rest})
+        return [tokens[0], *rest], forms
     if sum(t in ONLY_IN_FORMS for t in tokens) >= 2 or (
         any(t in ONLY_IN_FORMS for t in tokens) and sum(t in FORM_WORDS for t in tokens) >= 2
     ):
@@ -95,7 +117,9 @@ def split_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
     for position, token in enumerate(tokens):
         form = FORM_TOKENS.get(token)
         trailing = all(t in FORM_TOKENS for t in tokens[position + 1 :])
-        if form is not None and (token not in TRAILING_ONLY or trailing):
+        if form is not None and (
+            token not in TRAILING_ONLY or trailing or (position == 0 and token in LEADING)
+        ):
             forms.append(form)
         else:
             core.append(token)

@@ -12,6 +12,8 @@ _DOTTED_ACRONYM = re.compile(r"\b\w(?:\.\w)+\.?(?!\w)")
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _SEPARATORS = re.compile(r"[^\w&+]+|_")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_SLASHED_FORMS = re.compile(r"\b(a|s)\s*/\s*(s|a)\b")
+_CO_OP = re.compile(r"\bco-(?=op)")
 
 
 def nfkc(text: str) -> str:
@@ -35,6 +37,8 @@ def to_latin(text: str) -> str:
 def join_words(text: str) -> str:
     """'u.s.a.' -> 'usa' and "sa'id" -> 'said', before legal forms like 's.a.' are looked for."""
     text = _APOSTROPHES.sub("", text)
+    # 'A/S', 'S/A' are legal forms in one word; 'Co-operative' is not 'Company operative'.
+    text = _CO_OP.sub("co", _SLASHED_FORMS.sub(r"\1\2", text))
     return _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
 
 

@@ -3,7 +3,7 @@
 Two names are aligned word by word (exactly, run together, or within a small edit
 distance), each word weighted by how rare it is across the loaded lists. A handful of
 features describe the alignment; a logistic model trained on other official lists
-(see `train.py`) turns them into the probability that both names mean the same party.
+(`bench/train_name_v1.py`) turns them into the probability that both names mean the same party.
 Each feature's contribution (weight x value) is part of every explanation.
 """
 
@@ -16,6 +16,7 @@ from importlib.resources import files
 
 from lookthrough.matching.compare.coverage import coverage
 from lookthrough.matching.compare.forms import legal_form_agreement, legal_form_mismatch
+from lookthrough.matching.compare.generic import generic_overlap
 from lookthrough.matching.compare.initials import acronym_match
 from lookthrough.matching.compare.numbers import number_mismatch
 from lookthrough.matching.compare.spelling import spelling_similarity
@@ -46,6 +47,7 @@ FEATURES: dict[str, str] = {
     "legal_form_mismatch": "both names state legal forms that cannot be the same kind of body",
     "legal_form_agreement": "both names state the same legal form",
     "number_mismatch": "both names contain numbers and share none",
+    "generic_overlap": "the names share only words many companies use, and the listed name has more",
     "acronym": "one name is the initials of the other",
     "person": "the listed name is a person's",
     "person_partial": "a person's name where one name is a subset of the other",
@@ -55,7 +57,8 @@ SIGNS: dict[str, int] = {
     "query_covered": 1, "listed_covered": 1, "both_covered": 1, "less_covered": 1, "shared_weight": 1,
     "query_missing": -1, "listed_missing": -1, "spelling_similarity": 1, "fuzzy_share": -1,
     "all_fuzzy": -1, "weakest_pair": -1, "rarest_unmatched": -1, "single_words": -1, "short_name": -1,
-    "legal_form_mismatch": -1, "legal_form_agreement": 1, "number_mismatch": -1, "acronym": 1,
+    "legal_form_mismatch": -1, "legal_form_agreement": 1, "number_mismatch": -1, "generic_overlap": -1,
+    "acronym": 1,
     "person": 0, "person_partial": 0,
 }  # fmt: skip
 """+1: the weight is at least 0; -1: at most 0; 0: free (context, not evidence)."""
@@ -92,6 +95,7 @@ def vector(query: Query, candidate: IndexedName) -> tuple[tuple[float, ...], Ali
         float(legal_form_mismatch(qf, form)),
         float(legal_form_agreement(qf, form)),
         float(number_mismatch(qf, form)),
+        float(not candidate.person and generic_overlap(alignment)),
         float(acronym_match(qf, form)),
         float(candidate.person),
         float(candidate.person and less < 1.0 <= max(cov.query, cov.listed)),
@@ -125,7 +129,9 @@ def describe(query: Query, candidate: IndexedName) -> list[Feature]:
     described = []
     for name, value in values.items():
         if value and WEIGHTS[name]:
-            detail = alignment.describe() if name == "both_covered" else FEATURES[name]
+            detail = FEATURES[name]
+            if name == "query_covered":  # the first feature shown says which words met
+                detail += f" ({alignment.describe()})"
             described.append(Feature(name, value, WEIGHTS[name], detail))
     return described
 
