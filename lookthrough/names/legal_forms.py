@@ -99,12 +99,9 @@ def split_forms(tokens: list[str], *, named_first: bool = False) -> tuple[list[s
 
     A name made only of forms keeps them as its core, so "Company" still says something.
     """
-    original = tokens
     if named_first:
-        rest, forms = split_forms(tokens[1:])
-        if not forms and all(t in FORM_TOKENS for t in rest):  # 'KB Inc': the rest is all form
-            rest, forms = [], sorted({FORM_TOKENS[t] for t in rest})
-        return [tokens[0], *rest], forms
+        return _split_after_first(tokens)
+    original = tokens
     if sum(t in ONLY_IN_FORMS for t in tokens) >= 2 or (
         any(t in ONLY_IN_FORMS for t in tokens) and sum(t in FORM_WORDS for t in tokens) >= 2
     ):
@@ -126,3 +123,10 @@ def split_forms(tokens: list[str], *, named_first: bool = False) -> tuple[list[s
     if not core:
         return original, []
     return core, sorted(set(forms))
+
+
+def _split_after_first(tokens: list[str]) -> tuple[list[str], list[str]]:
+    rest, forms = split_forms(tokens[1:])
+    if not forms and all(t in FORM_TOKENS for t in rest):  # 'KB Inc': the rest is all form
+        rest, forms = [], sorted({FORM_TOKENS[t] for t in rest})
+    return [tokens[0], *rest], forms

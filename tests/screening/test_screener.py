@@ -110,7 +110,8 @@ def test_forked_workers_give_the_serial_answer_in_order(screener: Screener, tmp_
     names = ["HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO LTD", "Sony Group Corp", "Megvii Technology", "Acme"]
     lines = ["name,isin"]
     for i in range(700):  # several chunks of work, with a broken row now and then
-        lines.append(f"{names[i % 4]} {i % 7 or ''},,extra" if i % 97 == 5 else f"{names[i % 4]} {i % 7 or ''},")
+        name = f"{names[i % 4]} {i % 7 or ''}"
+        lines.append(f"{name},,extra" if i % 97 == 5 else f"{name},")
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines) + "\n")
 
