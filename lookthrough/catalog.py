@@ -10,6 +10,7 @@ from itertools import groupby
 from lookthrough.identifiers import BY_PROP, TYPES
 from lookthrough.model import Entity, Evidence, RelationKind, Statement
 from lookthrough.model.schema import NAME_PROPS, is_a
+from lookthrough.names import analyze
 
 INTERVALS = ("Sanction", "Ownership", "UnknownLink")
 PARTY_ROOTS = ("LegalEntity", "Vessel", "Airplane")
@@ -146,9 +147,7 @@ class Catalog:
                 node = parent[node]
             return node
 
-        for (kind, _value), ids in self.codes.items():
-            if kind not in STRONG or len(ids) < 2:
-                continue
+        for ids in self._same_party_groups():
             first, *rest = sorted(ids)
             for other in rest:
                 a, b = root(first), root(other)
@@ -162,6 +161,20 @@ class Catalog:
             if rep not in members[rep]:
                 members[rep].append(rep)
         self._members = {rep: sorted(ids) for rep, ids in members.items()}
+
+    def _same_party_groups(self) -> Iterable[set[str]]:
+        """Entries that are one party: a strong code in common, or a registration number
+        under the same name (a weak code alone may repeat across registries)."""
+        for (kind, _value), ids in self.codes.items():
+            if kind in STRONG and len(ids) > 1:
+                yield ids
+        registered: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (kind, value), ids in self.codes.items():
+            if kind == "registration" and len(ids) > 1:
+                for party_id in ids:
+                    for name in {analyze(n.value).key for n in self.parties[party_id].names}:
+                        registered[(value, name)].add(party_id)
+        yield from (ids for ids in registered.values() if len(ids) > 1)
 
     def cluster_of(self, entity_id: str) -> str:
         """The id that stands for every entry of the same party across lists."""

@@ -14,6 +14,7 @@ from lookthrough.matching.result import Match
 from lookthrough.screening.parallel import ordered_map
 from lookthrough.screening.reader import InputRow, RejectedRow, Table
 from lookthrough.screening.result import Hit, ListEntry, RowResult, Status, Step
+from lookthrough.sources.curated import DATASET as BUILTIN
 
 Tick = Callable[[int], None]
 SEEN_LIMIT = 100_000
@@ -117,8 +118,9 @@ class Screener:
         rule: str,
         same: list[str],
     ) -> Hit:
-        entries = [ListEntry.of(listing) for listing in listings]
-        sources = sorted({e.citation for e in entries} | {s.source for s in path if s.source})
+        entries = [ListEntry.of(listing) for listing in one_per_list(listings)]
+        cited = {listing.source.citation for listing in listings}
+        sources = sorted(cited | {s.source for s in path if s.source})
         return Hit(
             entity_id=party.id,
             name=party.caption,
@@ -180,6 +182,17 @@ class Screener:
             )
         hits = self.screen(name, codes)
         return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits)
+
+
+def one_per_list(listings: list[Listing]) -> list[Listing]:
+    """One entry per list and programme across the entries of a party: the same NS-CMIC
+    listing read from OFAC's file and from the built-in data is one listing. The entry that
+    states since when is kept, then the one from an official file; every citation stays in
+    the hit's sources."""
+    chosen: dict[tuple[str, str | None], Listing] = {}
+    for listing in sorted(listings, key=lambda x: (x.since is None, x.source.dataset == BUILTIN)):
+        chosen.setdefault((listing.list, listing.program), listing)
+    return [listing for listing in listings if chosen.get((listing.list, listing.program)) is listing]
 
 
 def check_columns(table: Table, name_column: str, id_columns: list[str]) -> None:

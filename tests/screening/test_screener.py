@@ -126,3 +126,21 @@ def test_forked_workers_give_the_serial_answer_in_order(screener: Screener, tmp_
     assert forked_tally.rows_in == 700 == forked_tally.rows_out + forked_tally.rejected
     assert forked_tally.rejected == serial_tally.rejected == 8
     assert sum(1 for _, status, _ in forked if status == "hit") > 100
+
+
+def test_one_party_on_two_sources_is_one_hit_with_each_listing_once(store, shared_data: Path) -> None:
+    from lookthrough.builtin import ensure_builtin
+
+    ensure_builtin(store)
+    load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
+    catalog = Catalog.build(store.current_statements())
+    screener = Screener(catalog, Matcher.build(catalog, "name_v1"))
+    # SenseTime: no ISIN on either entry; the same registration number under the same name.
+    [hit] = screener.screen("SENSETIME GROUP INC-CL B")
+    assert {hit.entity_id, *hit.same_as} == {"lt-sensetime", "us_ofac_cons-33114"}
+    programs = [(entry.list, entry.program) for entry in hit.lists]
+    assert len(programs) == len(set(programs))
+    [ns_cmic] = [entry for entry in hit.lists if entry.program == "CMIC-EO13959"]
+    assert ns_cmic.since == "2021-12-10"
+    cited = " ".join(hit.sources)
+    assert "cons_prim.csv" in cited and "Department of Defense" in cited
