@@ -295,6 +295,10 @@ def devices(
     threshold: Annotated[
         float | None, typer.Option(help="Score at or above which a maker's name match is a hit.")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Processes to screen with; 0: one per core for large files."),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Screen a device inventory you already have: MAC prefix -> maker -> listed party behind it."""
@@ -314,7 +318,8 @@ def devices(
                 stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
             )
             bar = stack.enter_context(LazyProgress(f"screening {inventory.name}", found.size_hint))
-            results = screener.screen_inventory(found, tally, bar.tick)
+            processes = choose_workers(settings.workers() if workers is None else workers, found.size_hint)
+            results = screener.screen_inventory(found, tally, bar.tick, workers=processes)
             written = (
                 write_jsonl(results, handle) if format == "jsonl" else write_device_csv(results, handle, [])
             )

@@ -15,6 +15,7 @@ from lookthrough.devices.models import ModelPattern, maker_name, model_makers
 from lookthrough.devices.registry import Assignment, Registry
 from lookthrough.identifiers import InvalidMac, Mac
 from lookthrough.model import Evidence
+from lookthrough.screening.parallel import ordered_map
 from lookthrough.screening.reader import RejectedRow
 from lookthrough.screening.result import Hit, RowResult, Status, Step
 from lookthrough.screening.screener import Screener, Tally
@@ -41,20 +42,33 @@ class DeviceScreener:
         self._reached: dict[tuple[str, str], list[Hit]] = {}
 
     def screen_inventory(
-        self, inventory: Inventory, tally: DeviceTally, tick: Callable[[int], None] | None = None
+        self,
+        inventory: Inventory,
+        tally: DeviceTally,
+        tick: Callable[[int], None] | None = None,
+        workers: int = 1,
     ) -> Iterator[RowResult]:
-        """One result per device; unreadable records go to `tally.rejects`."""
-        for item in inventory.rows:
-            tally.rows_in += 1
-            if isinstance(item, RejectedRow):
-                tally.rejected += 1
-                tally.rejects.append(item)
-            else:
-                result = self.screen_device(item)
-                setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
-                yield result
+        """One result per device, over `workers` forked processes when above one; unreadable
+        records go to `tally.rejects`."""
+        if workers > 1:
+            assert self.screener.lookthrough is not None  # build the graph once, before forking
+
+        def readable() -> Iterator[Device]:
+            for item in inventory.rows:
+                tally.rows_in += 1
+                if isinstance(item, RejectedRow):
+                    tally.rejected += 1
+                    tally.rejects.append(item)
+                    if tick:
+                        tick(1)
+                else:
+                    yield item
+
+        for result in ordered_map(self.screen_device, readable(), workers):
+            setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
             if tick:
                 tick(1)
+            yield result
 
     def screen_device(self, device: Device) -> RowResult:
         info: dict[str, Any] = {"mac": device.mac, "mac_status": "missing"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -98,6 +99,7 @@ class Hit:
     basis: str | None = None
     """The document the rule rests on, for look-through hits."""
     _plain: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
+    _json: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The hit as JSON values; made once, as device rows share their makers' hits (read-only)."""
@@ -105,6 +107,12 @@ class Hit:
             self._plain = plain(self)
             self._plain["score"] = round(self.score, 4)
         return self._plain
+
+    def to_json(self) -> str:
+        """The hit as JSON text, encoded once for the many rows that share it."""
+        if self._json is None:
+            self._json = json.dumps(self.to_dict(), ensure_ascii=False)
+        return self._json
 
 
 @dataclass(slots=True)
@@ -130,6 +138,18 @@ class RowResult:
         if self.device is not None:
             data["device"] = self.device
         return data
+
+    def to_json(self) -> str:
+        """`to_dict()` as JSON text, each shared hit encoded only once."""
+        head = json.dumps(
+            {"row": self.row, "line": self.line, "input": {k: _jsonable(v) for k, v in self.input.items()},
+             "status": self.status.value}, ensure_ascii=False,
+        )  # fmt: skip
+        tail: dict[str, Any] = {"error": self.error}
+        if self.device is not None:
+            tail["device"] = self.device
+        hits = ", ".join(h.to_json() for h in self.hits)
+        return f'{head[:-1]}, "hits": [{hits}], {json.dumps(tail, ensure_ascii=False)[1:]}'
 
 
 def plain(value: Any) -> Any:

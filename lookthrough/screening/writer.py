@@ -22,7 +22,7 @@ CSV_COLUMNS = (
 
 def write_jsonl(results: Iterable[RowResult], out: IO[str]) -> Iterator[RowResult]:
     for result in results:
-        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        out.write(result.to_json() + "\n")
         yield result
 
 

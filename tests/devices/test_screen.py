@@ -144,3 +144,22 @@ def test_unknown_column_stops_with_a_message(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2 and "field 'mac_addr'" in result.output
+
+
+def test_forked_workers_give_the_serial_answer_in_order(
+    device_screener: DeviceScreener, tmp_path: Path
+) -> None:
+    rows = (DEVICES / "assets.csv").read_text(encoding="utf-8").splitlines()
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([rows[0], *(rows[1:] * 60)]) + "\n", encoding="utf-8")
+
+    def run(workers: int) -> tuple[list[str], DeviceTally]:
+        tally = DeviceTally()
+        found = device_screener.screen_inventory(open_inventory(big, None, COLUMNS), tally, workers=workers)
+        return [r.to_json() for r in found], tally
+
+    serial, serial_tally = run(1)
+    forked, forked_tally = run(2)
+    assert forked == serial and len(serial) > 200
+    assert (forked_tally.rows_in, forked_tally.rejected) == (serial_tally.rows_in, serial_tally.rejected)
+    assert forked_tally.rows_in == forked_tally.rows_out + forked_tally.rejected
