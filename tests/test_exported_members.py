@@ -20,3 +20,27 @@ def test_names_exports() -> None:
 
 def test_sources_exports() -> None:
     assert {"Source", "register", "get_source", "detect_source"} <= set(lookthrough.sources.__all__)
+
+
+def test_matching_graph_devices_exports() -> None:
+    import lookthrough.devices
+    import lookthrough.graph
+    import lookthrough.matching
+
+    assert set(lookthrough.matching.__all__) == {"ALGORITHMS", "get_algorithm"}
+    assert {"LookThrough", "Policy", "OFAC_50", "BIS_AFFILIATES", "RELATED", "Finding", "Aggregate"} <= set(
+        lookthrough.graph.__all__
+    )
+    assert {"DeviceScreener", "DeviceTally", "open_inventory", "Registry", "write_device_csv"} <= set(
+        lookthrough.devices.__all__
+    )
+
+
+def test_service_exports() -> None:
+    import lookthrough.api
+    import lookthrough.review
+
+    assert lookthrough.api.__all__ == ["create_app"]
+    assert {"Ledger", "Decision", "Verdict", "rescreen", "create_token", "authenticate"} <= set(
+        lookthrough.review.__all__
+    )
