@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -90,6 +91,21 @@ class Source(ABC):
     """Human name of the list."""
     downloads: ClassVar[tuple[Download, ...]] = ()
     """Official files `lookthrough update` fetches when online."""
+    per_file: ClassVar[bool] = False
+    """A user's own files (FtM, relations, BODS): each file name is a dataset of its own, so
+    loading a second file never replaces the first, and reloading a file updates it."""
+
+    def __init__(self) -> None:
+        self.into = self.dataset
+        """The dataset this reader's entities belong to (see `dataset_for`)."""
+
+    @classmethod
+    def dataset_for(cls, path: Path) -> str:
+        """The dataset a load of `path` is a snapshot of."""
+        if not cls.per_file:
+            return cls.dataset
+        stem = re.sub(r"[^a-z0-9]+", "_", path.name.lower().split(".")[0]).strip("_") or "file"
+        return f"{cls.dataset}:{stem}"
 
     @classmethod
     @abstractmethod

@@ -28,6 +28,7 @@ SCHEMAS = {"registeredEntity": "Company", "state": "PublicBody", "stateBody": "P
 class Bods(Source):
     name = "bods"
     dataset = "bods"
+    per_file = True
     title = "Beneficial Ownership Data Standard (BODS) statements"
 
     @classmethod
@@ -86,14 +87,14 @@ class Bods(Source):
         citation = f"{publisher}: BODS statement {s.id} ({path.name} {s.where})"
         if source.get("description"):
             citation += f"; source: {source['description']}"
-        return Entity(f"bods-{s.key}", "LegalEntity", dataset=self.dataset, citation=citation,
+        return Entity(f"bods-{s.key}", "LegalEntity", dataset=self.into, citation=citation,
                       evidence=s.evidence, source_url=source.get("url"))  # fmt: skip
 
     def _entity(self, path: Path, s: Statement) -> Entity:
         template = self._template(path, s)
         kind = s.details.get("entityType")
         kind = kind.get("type") if isinstance(kind, dict) else kind
-        entity = Entity(template.id, SCHEMAS.get(str(kind), "LegalEntity"), dataset=self.dataset,
+        entity = Entity(template.id, SCHEMAS.get(str(kind), "LegalEntity"), dataset=self.into,
                         citation=template.citation, evidence=template.evidence,
                         source_url=template.source_url)  # fmt: skip
         entity.add("name", s.details.get("name"))

@@ -72,6 +72,7 @@ def _all_text(values: Any) -> bool:
 class FtmJson(Source):
     name = "ftm_json"
     dataset = "ftm_import"
+    per_file = True
     title = "FollowTheMoney entities (JSON lines)"
 
     @classmethod
@@ -139,7 +140,7 @@ class FtmJson(Source):
         try:
             return from_ftm(
                 data,
-                dataset=self.dataset,
+                dataset=self.into,
                 citation=f"{name} line {line}, entity {entity_id}{origin}",
                 evidence=Evidence.REPORTED,
             )

@@ -83,13 +83,14 @@ def load_source(
 ) -> LoadResult:
     """Load one list; it replaces the current snapshot only if it loads completely."""
     source = cls()
+    source.into = dataset = cls.dataset_for(path)
     # A source given as a folder (the built-in dataset) is fingerprinted by its files.
     files = [file_digest(p) for p in (path, *source.companions(path)) if p.is_file()]
     retrieved = datetime.now(UTC).replace(tzinfo=None)
     sha = combined_digest(files)
     snapshot = Snapshot(
-        id=f"{cls.dataset}-{retrieved:%Y%m%dT%H%M%S%f}-{sha[:8]}",
-        dataset=cls.dataset,
+        id=f"{dataset.replace(':', '-')}-{retrieved:%Y%m%dT%H%M%S%f}-{sha[:8]}",
+        dataset=dataset,
         source=cls.name,
         title=cls.title,
         origin=origin or path.name,
@@ -98,7 +99,7 @@ def load_source(
         files=files,
     )
     report = LoadReport()
-    current = store.current(cls.dataset)
+    current = store.current(dataset)
     if current is not None and current.sha256 == sha and not force:
         return LoadResult(current, report, unchanged=True)
     try:

@@ -50,6 +50,7 @@ class Row:
 class RelationsCsv(Source):
     name = "relations_csv"
     dataset = DATASET
+    per_file = True
     title = "Relations CSV (your own ownership, subsidiary, brand and link statements)"
 
     @classmethod
@@ -106,7 +107,7 @@ class RelationsCsv(Source):
         return Entity(
             f"row-{row.line}",
             "LegalEntity",
-            dataset=self.dataset,
+            dataset=self.into,
             citation=citation,
             evidence=evidence,
             source_url=row.get("url") or None,
@@ -122,7 +123,7 @@ class RelationsCsv(Source):
         if entity_id not in parties:
             # A security or company code says the party is a company; a bare name may be a brand.
             schema = "Company" if code else "LegalEntity"
-            entity = Entity(entity_id, schema, dataset=self.dataset, citation=template.citation,
+            entity = Entity(entity_id, schema, dataset=self.into, citation=template.citation,
                             evidence=template.evidence, source_url=template.source_url)  # fmt: skip
             entity.add("name", name)
             if code:

@@ -116,3 +116,19 @@ def test_real_consolidated_list_loads(store, shared_data: Path, tmp_path: Path) 
     [result] = load_path(store, folder)
     assert result.ok and result.report.rows_rejected == 0
     assert store.entity("us_ofac_cons-30946").first("isinCode") == "CNE100000PM8"
+
+
+def test_each_own_file_is_its_own_dataset(store, tmp_path: Path) -> None:
+    """A user's FtM or relations files never replace one another; a new version of one does."""
+    first, second = tmp_path / "holdings_a.ftm.json", tmp_path / "holdings_b.ftm.json"
+    first.write_text('{"id": "a", "schema": "Company", "properties": {"name": ["Alpha Ltd"]}}\n')
+    second.write_text('{"id": "b", "schema": "Company", "properties": {"name": ["Beta Ltd"]}}\n')
+    [one] = load_path(store, first)
+    [two] = load_path(store, second)
+    assert (one.snapshot.dataset, two.snapshot.dataset) == ("ftm_import:holdings_a", "ftm_import:holdings_b")
+    assert {s.entity_id for s in store.current_statements()} >= {"a", "b"}
+    first.write_text('{"id": "a2", "schema": "Company", "properties": {"name": ["Alpha Two Ltd"]}}\n')
+    [again] = load_path(store, first)
+    assert again.snapshot.dataset == "ftm_import:holdings_a"
+    ids = {s.entity_id for s in store.current_statements()}
+    assert "a2" in ids and "b" in ids and "a" not in ids

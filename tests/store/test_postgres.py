@@ -60,11 +60,13 @@ def test_rejects_and_failed_loads_are_kept(url, tmp_path):
         result = load_path(store, bad)[0]
         assert result.snapshot.status.value == "current"
         assert [r.line for r in store.rejects(result.snapshot.id)] == [2]
-        empty = tmp_path / "empty.ftm.json"
+        # The same file name again (a new version of it), now empty: refused, the good one stays.
+        (tmp_path / "again").mkdir()
+        empty = tmp_path / "again" / "bad.ftm.json"
         empty.write_text('{"id": \n')
         failed = load_path(store, empty, forced_format="ftm_json")[0]
         assert failed.snapshot.status.value == "refused"
-        assert store.current("ftm_import").id == result.snapshot.id
+        assert store.current("ftm_import:bad").id == result.snapshot.id
     finally:
         store.close()
 
