@@ -160,3 +160,16 @@ def other_benchmarks() -> str:
             parts.append("#" + line if line.startswith("#") and not fenced else line)
         parts.append("")
     return "\n".join(parts) + "\n"
+
+
+def refresh_other_benchmarks() -> None:
+    """Copy the other benchmarks' latest figures into RESULTS.md again, leaving the matcher's
+    figures above them as `python -m bench.run` wrote them."""
+    text = RESULTS.read_text(encoding="utf-8")
+    head = text.split("\n# Other benchmarks\n", 1)[0].rstrip("\n") + "\n"
+    RESULTS.write_text(head + other_benchmarks(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    # python -m bench.report: after rerunning the look-through, device or API benchmark.
+    refresh_other_benchmarks()
