@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA
 
 from lookthrough.matching.background import distinctiveness
+from lookthrough.matching.deletions import DeletionIndex
 from lookthrough.names import NameForm, analyze, variants
 from lookthrough.names.vocabulary import CANONICAL
 
@@ -39,19 +41,6 @@ def joined_pairs(tokens: tuple[str, ...]) -> list[str]:
     return [a + b for a, b in pairwise(tokens)]
 
 
-TWO_EDITS_LENGTH = 6
-"""Words this long may differ by two edits (a typo and a transposition) and still be found."""
-
-
-def deletions(word: str) -> set[str]:
-    """The word with one letter removed, in every position (SymSpell's neighbourhood);
-    with two removed as well for long words."""
-    once = {word[:i] + word[i + 1 :] for i in range(len(word))}
-    if len(word) < TWO_EDITS_LENGTH:
-        return once
-    return once | {d[:i] + d[i + 1 :] for d in once for i in range(len(d))}
-
-
 def spellings(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Each indexed word with the spellings that normalise to it ('technology' <- 'technologies'),
     so a typo in the long form still finds the word."""
@@ -69,7 +58,7 @@ class NameIndex:
         self.names: list[IndexedName] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
-        self.neighbours: dict[str, list[str]] = defaultdict(list)
+        self.near = DeletionIndex([], array("q"))
         self.spellings: dict[str, tuple[str, ...]] = {}
         self.max_idf = 1.0
         self.common_df = 0
@@ -105,13 +94,13 @@ class NameIndex:
         self.max_idf = math.log((total + 1) / 0.5)
         self.common_df = max(50, int(total * COMMON_SHARE))
         self.spellings = spellings(self.postings)
-        for word, forms in self.spellings.items():
-            for form in forms:
-                if len(form) >= MIN_FUZZY_LENGTH:
-                    for key in {form, *deletions(form)}:
-                        self.neighbours[key].append(word)
+        self.near = DeletionIndex.build(
+            (form, word)
+            for word, forms in self.spellings.items()
+            for form in forms
+            if len(form) >= MIN_FUZZY_LENGTH
+        )
         self.postings = dict(self.postings)
-        self.neighbours = dict(self.neighbours)
         self.names = [
             IndexedName(n.entity_id, n.form, n.prop, n.person, tuple(self.rarity(t) for t in n.form.tokens))
             for n in self.names
@@ -139,9 +128,7 @@ class NameIndex:
             return cached
         found: dict[str, float] = {}
         if len(token) >= MIN_FUZZY_LENGTH:
-            words: set[str] = set()
-            for key in {token, *deletions(token)}:
-                words.update(self.neighbours.get(key, ()))
+            words = self.near.near(token)
             words.discard(token)
             for word in words:
                 similarity = max(
@@ -200,7 +187,7 @@ class NameIndex:
             "names",
             "postings",
             "idf",
-            "neighbours",
+            "near",
             "spellings",
             "max_idf",
             "common_df",

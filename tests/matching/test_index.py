@@ -7,7 +7,8 @@ import pickle
 
 import pytest
 
-from lookthrough.matching.index import NameIndex, deletions
+from lookthrough.matching.deletions import deletions
+from lookthrough.matching.index import NameIndex
 from lookthrough.names import analyze
 
 LISTED = [
@@ -90,3 +91,16 @@ def test_pickled_index_answers_the_same(index: NameIndex) -> None:
     copy = pickle.loads(pickle.dumps(index))
     for query in ("Hikvsion", "Sense Time", "George Habbash", "Technology"):
         assert copy.candidates(analyze(query), 10) == index.candidates(analyze(query), 10)
+
+
+def test_deletion_index_finds_words_within_two_edits_and_pickles_small() -> None:
+    from lookthrough.matching.deletions import DeletionIndex
+
+    words = ["hikvision", "dahua", "megvii", "sensetime"]
+    near = DeletionIndex.build((w, w) for w in words)
+    assert "hikvision" in near.near("hkivsion")  # transposition + deletion
+    assert "dahua" in near.near("dahau")
+    assert near.near("zzzzzzzz") == set()
+    copy = pickle.loads(pickle.dumps(near))
+    assert copy.near("megvi") == near.near("megvi") == {"megvii"}
+    assert len(pickle.dumps(near)) < 40 * len(near) + (1 << 20) * 10  # integers, not strings
