@@ -24,7 +24,8 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
 def group_names(evalset: EvalSet) -> list[str]:
     found = metrics.groups(evalset.queries)
     kinds = sorted(g for g in found if g.startswith("perturbation:"))
-    return [g for g in (*HEAD_GROUPS[:4], *kinds, "chinese") if g in found] + ["negative"]
+    chinese = sorted(g for g in found if g.startswith("chinese:"))
+    return [g for g in (*HEAD_GROUPS[:4], *kinds, "chinese", *chinese) if g in found] + ["negative"]
 
 
 def counts(evalset: EvalSet) -> list[str]:

@@ -14,7 +14,9 @@ QUALITY = (
     ("alias hold-out recall at FA ≤ 2.8%", "holdout", 0.028, 0.65),
     ("variant aliases recall at FA ≤ 0.5%", "holdout:variant", 0.005, 0.95),
     ("perturbations recall at FA ≤ 0.5%", "perturbation", 0.005, 0.98),
-    ("Chinese names of built-in entities recall at FA ≤ 0.5%", "chinese", 0.005, 0.95),
+    ("Chinese names of built-in entities recall at FA ≤ 0.5% (both protocols)", "chinese", 0.005, 0.95),
+    ("… written another way, against the shipped names (variants)", "chinese:variants", 0.005, 0.95),
+    ("… against the English names only (cross-script)", "chinese:cross_script", 0.005, 0.95),
 )
 SPEED = (
     ("batch names/s on 2 cores", "block_names_per_s", 50_000, True),

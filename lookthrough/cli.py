@@ -297,7 +297,7 @@ def devices(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option(help="Processes to screen with; 0: one per core for large files."),
+        typer.Option(help="Processes to screen with (default 1: one process is faster here)."),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -318,7 +318,8 @@ def devices(
                 stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
             )
             bar = stack.enter_context(LazyProgress(f"screening {inventory.name}", found.size_hint))
-            processes = choose_workers(settings.workers() if workers is None else workers, found.size_hint)
+            # One process by default: a device costs microseconds, less than sending it to a worker.
+            processes = choose_workers(workers, found.size_hint) if workers else 1
             results = screener.screen_inventory(found, tally, bar.tick, workers=processes)
             written = (
                 write_jsonl(results, handle) if format == "jsonl" else write_device_csv(results, handle, [])
