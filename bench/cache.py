@@ -1,4 +1,4 @@
-"""Baseline results kept on disk under bench/work/cache, keyed by the evaluation set's sha256."""
+"""Baseline results kept on disk under bench/output/cache, keyed by the evaluation set's sha256."""
 
 from __future__ import annotations
 

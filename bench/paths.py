@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WORK = REPO / "bench" / "work"
+WORK = REPO / "bench" / "output"
 RESULTS = REPO / "bench" / "RESULTS.md"
 
 SDN = "ofac/sdn_2024-05-03/sdn.csv"
@@ -31,7 +31,7 @@ def data_file(relative: str) -> Path:
 
 
 def work_dir(*parts: str) -> Path:
-    """A folder under bench/work (gitignored), created on demand."""
+    """A folder under bench/output (gitignored), created on demand."""
     path = WORK.joinpath(*parts)
     path.mkdir(parents=True, exist_ok=True)
     return path

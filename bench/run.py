@@ -21,12 +21,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--smoke", action="store_true", help="tiny subset, under a minute; writes bench/work/RESULTS-smoke.md"
+        "--smoke", action="store_true", help="tiny subset, under a minute; writes bench/output/RESULTS-smoke.md"
     )
     mode.add_argument(
         "--quality-only",
         action="store_true",
-        help="quality only, for tuning; writes bench/work/RESULTS-quality.md",
+        help="quality only, for tuning; writes bench/output/RESULTS-quality.md",
     )
     parser.add_argument("--algorithm", default="name_v1", help="lookthrough matching algorithm to evaluate")
     parser.add_argument("--workers", type=int, default=2, help="processes to screen with")
