@@ -15,10 +15,8 @@ from lookthrough.devices.models import ModelPattern, maker_name, model_makers
 from lookthrough.devices.registry import Assignment, Registry
 from lookthrough.identifiers import InvalidMac, Mac
 from lookthrough.model import Evidence
-from lookthrough.screening.parallel import ordered_map
-from lookthrough.screening.reader import RejectedRow
 from lookthrough.screening.result import Hit, RowResult, Status, Step
-from lookthrough.screening.screener import Screener, Tally
+from lookthrough.screening.screener import Screener, Tally, screen_counted
 
 
 @dataclass
@@ -52,23 +50,7 @@ class DeviceScreener:
         records go to `tally.rejects`."""
         if workers > 1:
             assert self.screener.lookthrough is not None  # build the graph once, before forking
-
-        def readable() -> Iterator[Device]:
-            for item in inventory.rows:
-                tally.rows_in += 1
-                if isinstance(item, RejectedRow):
-                    tally.rejected += 1
-                    tally.rejects.append(item)
-                    if tick:
-                        tick(1)
-                else:
-                    yield item
-
-        for result in ordered_map(self.screen_device, readable(), workers):
-            setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
-            if tick:
-                tick(1)
-            yield result
+        return screen_counted(self.screen_device, inventory.rows, tally, tick, workers)
 
     def screen_device(self, device: Device) -> RowResult:
         info: dict[str, Any] = {"mac": device.mac, "mac_status": "missing"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from lookthrough.catalog import Catalog, Listing, Party
 from lookthrough.exc import InvalidInput
@@ -17,6 +18,7 @@ from lookthrough.screening.result import Hit, ListEntry, RowResult, Status, Step
 from lookthrough.sources.curated import DATASET as BUILTIN
 
 Tick = Callable[[int], None]
+Row = TypeVar("Row")
 SEEN_LIMIT = 100_000
 """Distinct queries remembered in one run; hits are small, so this is a few hundred MB at most."""
 
@@ -150,25 +152,10 @@ class Screener:
         if workers > 1:
             assert self.lookthrough is not None  # build the graph once, before the workers fork
 
-        def readable() -> Iterator[InputRow]:
-            for item in table.rows:
-                tally.rows_in += 1
-                if isinstance(item, RejectedRow):
-                    tally.rejected += 1
-                    tally.rejects.append(item)
-                    if tick:
-                        tick(1)
-                else:
-                    yield item
-
         def screen_one(row: InputRow) -> RowResult:
             return self.screen_row(row, name_column, id_columns)
 
-        for result in ordered_map(screen_one, readable(), workers):
-            setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
-            if tick:
-                tick(1)
-            yield result
+        return screen_counted(screen_one, table.rows, tally, tick, workers)
 
     def screen_row(self, row: InputRow, name_column: str, id_columns: list[str]) -> RowResult:
         name = _text(row.fields.get(name_column))
@@ -182,6 +169,34 @@ class Screener:
             )
         hits = self.screen(name, codes)
         return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits)
+
+
+def screen_counted(
+    screen: Callable[[Row], RowResult],
+    rows: Iterable[Row | RejectedRow],
+    tally: Tally,
+    tick: Tick | None,
+    workers: int,
+) -> Iterator[RowResult]:
+    """`screen` every readable row, in order, over `workers` processes; every row read is
+    counted in `tally` as a result of its status or as a reject."""
+
+    def readable() -> Iterator[Row]:
+        for item in rows:
+            tally.rows_in += 1
+            if isinstance(item, RejectedRow):
+                tally.rejected += 1
+                tally.rejects.append(item)
+                if tick:
+                    tick(1)
+            else:
+                yield item
+
+    for result in ordered_map(screen, readable(), workers):
+        setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
+        if tick:
+            tick(1)
+        yield result
 
 
 def one_per_list(listings: list[Listing]) -> list[Listing]:
