@@ -21,7 +21,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--smoke", action="store_true", help="tiny subset, under a minute; writes bench/output/RESULTS-smoke.md"
+        "--smoke", action="store_true", help="tiny subset, a minute; writes bench/output/RESULTS-smoke.md"
     )
     mode.add_argument(
         "--quality-only",
