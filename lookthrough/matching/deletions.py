@@ -18,8 +18,9 @@ TWO_EDITS_LENGTH = 6
 """Words this long may differ by two edits (a typo and a transposition) and still be found."""
 WORD_BITS = 24
 """Room for 16 million distinct words beside each checksum."""
-BUCKET_BITS = 20
-"""Leading checksum bits the start table is indexed by: a few entries per bucket."""
+MAX_BUCKET_BITS = 20
+"""Leading checksum bits the start table is indexed by, at most: a few entries per bucket,
+and for a small vocabulary (the built-in data alone) a table no bigger than it needs."""
 
 
 def deletions(word: str) -> set[str]:
@@ -41,6 +42,7 @@ class DeletionIndex:
         self.words = words
         self.packed = packed
         self.starts = _starts(packed) if starts is None else starts
+        self.shift = 33 - len(self.starts).bit_length()  # 32 - the table's bucket bits
 
     @classmethod
     def build(cls, spellings: Iterable[tuple[str, str]]) -> DeletionIndex:
@@ -60,7 +62,7 @@ class DeletionIndex:
         the odd checksum collision)."""
         found: set[str] = set()
         packed, starts, words = self.packed, self.starts, self.words
-        mask, shift = (1 << WORD_BITS) - 1, 32 - BUCKET_BITS
+        mask, shift = (1 << WORD_BITS) - 1, self.shift
         for key in (word, *deletions(word)):
             checksum = _checksum(key)
             bucket = checksum >> shift
@@ -76,10 +78,11 @@ class DeletionIndex:
 
 def _starts(packed: array[int]) -> array[int]:
     """Position of the first entry of each bucket, and one past the last at the end."""
-    starts = array("q", bytes(8 * ((1 << BUCKET_BITS) + 1)))
-    shift = WORD_BITS + 32 - BUCKET_BITS
+    bits = min(MAX_BUCKET_BITS, max(1, len(packed).bit_length()))
+    starts = array("q", bytes(8 * ((1 << bits) + 1)))
+    shift = WORD_BITS + 32 - bits
     for value in packed:
         starts[(value >> shift) + 1] += 1
-    for bucket in range(1 << BUCKET_BITS):
+    for bucket in range(1 << bits):
         starts[bucket + 1] += starts[bucket]
     return starts

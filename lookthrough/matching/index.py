@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,7 +57,7 @@ class NameIndex:
         self.names: list[IndexedName] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
-        self.near = DeletionIndex([], array("q"))
+        self.near = DeletionIndex.build(())
         self.spellings: dict[str, tuple[str, ...]] = {}
         self.max_idf = 1.0
         self.common_df = 0
