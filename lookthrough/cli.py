@@ -22,6 +22,7 @@ from lookthrough.screening.explain import explain as explain_name
 from lookthrough.screening.parallel import choose_workers
 from lookthrough.screening.reader import open_table
 from lookthrough.screening.screener import Tally
+from lookthrough.screening.table import screen_table
 from lookthrough.screening.writer import (
     OUTPUT_FORMATS,
     describe_lists,
@@ -176,26 +177,22 @@ def screen(
             )
             bar = stack.enter_context(LazyProgress(f"screening {input.name}", table.size_hint))
             processes = choose_workers(settings.workers() if workers is None else workers, table.size_hint)
-            results = screener.screen_table(
-                table, name_column, id_column or [], tally, bar.tick, workers=processes
-            )
+            results = screen_table(screener, table, name_column, id_column or [], tally, bar.tick, processes)
             if format == "jsonl":
                 results = write_jsonl(results, handle)
             elif format == "csv":
                 results = write_csv(results, handle, table.columns)
-            else:
-                results = iter(list(results))
-            collected = list(results)
+            # Results stream to the output as they come; only a table to print is kept.
+            flagged = [r for r in results if r.status.value != "clear"]
             if format == "table":
-                _print_hits(collected)
+                _print_hits(flagged)
     except LookthroughError as error:
         fail(error)
         return
     _summarise(tally, input, output)
 
 
-def _print_hits(results: list[Any]) -> None:
-    flagged = [r for r in results if r.status.value != "clear"]
+def _print_hits(flagged: list[Any]) -> None:
     table = RichTable("row", "input", "status", "listed party", "score", "lists", "path", show_lines=True)
     for r in flagged:
         name = " / ".join(str(v) for v in r.input.values() if v not in ("", None))

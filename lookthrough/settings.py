@@ -42,7 +42,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting(
             "ALGORITHM",
-            "name_v1",
+            "name_v2",
             "Name-matching algorithm used by screen, explain and the API.",
         ),
         Setting(

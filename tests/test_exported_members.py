@@ -27,7 +27,7 @@ def test_matching_graph_devices_exports() -> None:
     import lookthrough.graph
     import lookthrough.matching
 
-    assert set(lookthrough.matching.__all__) == {"ALGORITHMS", "get_algorithm"}
+    assert set(lookthrough.matching.__all__) == {"ALGORITHMS", "DEFAULT", "get_algorithm"}
     assert {"LookThrough", "Policy", "OFAC_50", "BIS_AFFILIATES", "RELATED", "Finding", "Aggregate"} <= set(
         lookthrough.graph.__all__
     )

@@ -15,15 +15,15 @@ def test_cache_is_reused_by_the_same_code_and_rebuilt_after_a_change(
 ) -> None:
     db = str(tmp_path / "w.duckdb")
     first = Workspace(db)
-    path = first.cache_path()
+    path = first.model_path()
     assert path is not None
-    first.matcher  # noqa: B018 - builds and writes the cache
+    first.load_or_build()  # builds and writes the model
     assert path.exists()
-    assert Workspace(db).cache_path() == path
+    assert Workspace(db).model_path() == path
 
     monkeypatch.setattr(workspace, "code_fingerprint", lambda: "other code")
     changed = Workspace(db)
-    assert changed.cache_path() != path
-    changed.matcher  # noqa: B018
-    assert changed.cache_path().exists()  # type: ignore[union-attr]
+    assert changed.model_path() != path
+    changed.load_or_build()
+    assert changed.model_path().exists()  # type: ignore[union-attr]
     assert not path.exists()  # the stale index is cleared away

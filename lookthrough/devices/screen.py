@@ -49,7 +49,7 @@ class DeviceScreener:
         """One result per device, over `workers` forked processes when above one; unreadable
         records go to `tally.rejects`."""
         if workers > 1:
-            assert self.screener.lookthrough is not None  # build the graph once, before forking
+            self.screener.prepare()  # build the graph once, before forking
         return screen_counted(self.screen_device, inventory.rows, tally, tick, workers)
 
     def screen_device(self, device: Device) -> RowResult:

@@ -100,8 +100,8 @@ class Graph:
         self.dangling: list[Edge] = []
         self.not_current = 0
         self.invalid_percent = 0
-        self._build(edge for edges in catalog.outbound.values() for edge in edges)
-        self._listed = {catalog.cluster_of(p.id) for p in catalog.listed()}
+        self._build(catalog.all_edges())
+        self._listed = {catalog.cluster_of(entity_id) for entity_id in catalog.listed_ids()}
 
     def _build(self, edges: Iterable[Edge]) -> None:
         with paused_gc():

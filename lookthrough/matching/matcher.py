@@ -1,140 +1,120 @@
-"""Find the parties a name or code refers to: codes first, then names through the index."""
+"""Find the parties a name or code refers to: codes first, then names through the name engine."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from types import ModuleType
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 from lookthrough.catalog import Catalog
 from lookthrough.identifiers import TYPES
 from lookthrough.matching import get_algorithm
-from lookthrough.matching.index import IndexedName, NameIndex
-from lookthrough.matching.query import Query, resegment
 from lookthrough.matching.result import Feature, Match
-from lookthrough.model.schema import is_a
-from lookthrough.names import NameForm, analyze, variants
 
-CANDIDATES = 10
-MIN_COVERAGE = 0.0
+Codes = Sequence[tuple[str, str]]
+
+
+class NameMatcher(Protocol):
+    """What the matcher needs of a name engine."""
+
+    algorithm: Any
+    """The scoring algorithm (its NAME, THRESHOLD and features)."""
+
+    @property
+    def threshold(self) -> float: ...
+
+    def match_names(
+        self, names: Sequence[str], limit: int = 5, describe_from: float = 0.0, min_score: float = 0.0
+    ) -> list[list[Match]]: ...
+
+
+def name_entries(catalog: Catalog) -> Iterable[tuple[str, str, str, bool]]:
+    """(party id, name, property, is a person) for every name of every party, party by party."""
+    return catalog.names()
+
+
+def build_names(catalog: Catalog, algorithm: str) -> NameMatcher:
+    """The name engine of `algorithm` over every name in the catalog."""
+    if algorithm == "name_v1":
+        from lookthrough.matching.name_v1.names import NameMatcherV1
+
+        return NameMatcherV1.build(name_entries(catalog))
+    from lookthrough.matching.engine.build import build_index
+    from lookthrough.matching.engine.engine import NameEngine
+
+    return NameEngine(build_index(name_entries(catalog)), get_algorithm(algorithm))
 
 
 class Matcher:
     """Scores queries against every party of a catalog with one algorithm."""
 
-    def __init__(self, catalog: Catalog, index: NameIndex, algorithm: str) -> None:
+    def __init__(self, catalog: Catalog, names: NameMatcher) -> None:
         self.catalog = catalog
-        self.index = index
-        self.algorithm: ModuleType = get_algorithm(algorithm)
+        self.names = names
 
     @classmethod
     def build(cls, catalog: Catalog, algorithm: str) -> Matcher:
-        entries = (
-            (party.id, name.value, name.prop, is_a(party.schema, "Person"))
-            for party in catalog.parties.values()
-            for name in party.names
-        )
-        return cls(catalog, NameIndex.build(entries), algorithm)
+        return cls(catalog, build_names(catalog, algorithm))
 
-    def __getstate__(self) -> dict[str, object]:
-        return {"catalog": self.catalog, "index": self.index, "algorithm": self.algorithm.NAME}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.catalog = state["catalog"]  # type: ignore[assignment]
-        self.index = state["index"]  # type: ignore[assignment]
-        self.algorithm = get_algorithm(str(state["algorithm"]))
+    @property
+    def algorithm(self) -> Any:
+        return self.names.algorithm
 
     @property
     def threshold(self) -> float:
-        return float(self.algorithm.THRESHOLD)
+        return float(self.names.threshold)
 
     def match(
         self,
         name: str | None,
-        codes: Iterable[tuple[str, str]] = (),
+        codes: Codes = (),
         *,
         limit: int = 5,
         describe_from: float = 0.0,
+        min_score: float = 0.0,
     ) -> list[Match]:
-        """Best matches for a name and/or codes, best first (all scores, no threshold).
-        Name matches scoring below `describe_from` come without features: describing
-        them is a fifth of the cost of a query, wasted where only hits are shown."""
-        found: dict[str, Match] = {}
-        for match in self._by_code(codes):
-            found[match.entity_id] = match
-        if name and name.strip():
-            for match in self._by_name(name, limit, describe_from):
-                known = found.get(match.entity_id)
-                if known is None or (known.score < 1.0 and match.score > known.score):
-                    found[match.entity_id] = match
-                elif known.score >= 1.0:
-                    known.features.extend(match.features)
+        """Best matches for a name and/or codes, best first, scoring at least `min_score`."""
+        return self.match_many(
+            [(name, codes)], limit=limit, describe_from=describe_from, min_score=min_score
+        )[0]
+
+    def match_many(
+        self,
+        queries: Sequence[tuple[str | None, Codes]],
+        *,
+        limit: int = 5,
+        describe_from: float = 0.0,
+        min_score: float = 0.0,
+    ) -> list[list[Match]]:
+        """`match` for many queries at once: names go to the engine in one batch.
+        Name matches scoring below `describe_from` come without features."""
+        named = [i for i, (name, _) in enumerate(queries) if name and name.strip()]
+        by_name = self.names.match_names(
+            [str(queries[i][0]) for i in named], limit, describe_from, min_score
+        )
+        names = dict(zip(named, by_name, strict=True))
+        return [self._combine(self._by_code(codes), names.get(i, []), limit) for i, (_, codes) in enumerate(queries)]
+
+    @staticmethod
+    def _combine(by_code: list[Match], by_name: list[Match], limit: int) -> list[Match]:
+        found = {match.entity_id: match for match in by_code}
+        for match in by_name:
+            known = found.get(match.entity_id)
+            if known is None or (known.score < 1.0 and match.score > known.score):
+                found[match.entity_id] = match
+            elif known.score >= 1.0:
+                known.features.extend(match.features)
         return sorted(found.values(), key=lambda m: (-m.score, m.entity_id))[:limit]
 
     def _by_code(self, codes: Iterable[tuple[str, str]]) -> list[Match]:
         matches = []
         for kind, value in codes:
             kind_type = TYPES[kind]
-            for entity_id in sorted(self.catalog.by_code(kind, value)):
-                strong = kind_type.strong
-                feature = Feature(
-                    f"{kind}_match",
-                    1.0,
-                    1.0 if strong else 0.0,
-                    f"{kind_type.label} {value} is stated for this party"
-                    + ("" if strong else " (not unique on its own; supports a name match only)"),
-                )
-                if strong:
-                    party = self.catalog.parties[entity_id]
-                    matches.append(Match(entity_id, 1.0, party.caption, f"{kind}_exact", [feature]))
-        return matches
-
-    def _by_name(self, name: str, limit: int, describe_from: float = 0.0) -> list[Match]:
-        best: dict[str, tuple[float, Query, IndexedName]] = {}
-        for query, candidate in self.pairs(name):
-            score = self.algorithm.evaluate(query, candidate)
-            current = best.get(candidate.entity_id)
-            if current is None or score > current[0]:
-                best[candidate.entity_id] = (score, query, candidate)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
-        # Features are described only for the matches returned: most comparisons are discarded.
-        return [
-            Match(
-                entity_id,
-                score,
-                cand.form.original,
-                self.algorithm.NAME,
-                self.algorithm.describe(query, cand) if score >= describe_from else [],
-            )
-            for entity_id, (score, query, cand) in ranked
-        ]
-
-    def pairs(self, name: str) -> Iterator[tuple[Query, IndexedName]]:
-        """Every (prepared query, listed name) comparison the blocking index proposes for `name`."""
-        for query, people in self._queries(name):
-            for name_id, bound in self.index.candidates(query.form, CANDIDATES):
-                if bound < MIN_COVERAGE:
-                    break
-                candidate = self.index.names[name_id]
-                if people is None or candidate.person is people:
-                    yield query, candidate
-
-    def _queries(self, name: str) -> list[tuple[Query, bool | None]]:
-        """Prepared forms of a name: read as an organisation's name and, where that differs
-        (legal forms, business words), as a person's; each meets listed names of its kind."""
-        prepared: list[tuple[Query, bool | None]] = []
-        for variant in variants(name):
-            as_org = analyze(variant, holding=True)
-            as_person = analyze(variant, organization=False)
-            if not as_org.tokens:
+            if not kind_type.strong:
                 continue
-            kinds: list[tuple[NameForm, bool | None]]
-            if as_person.tokens == as_org.tokens:
-                kinds = [(as_org, None)]
-            else:
-                kinds = [(as_org, False), (as_person, True)]
-            for form, people in kinds:
-                prepared.append((Query.prepare(form, self.index), people))
-                split = resegment(form, self.index, organization=people is not True)
-                if split is not None:
-                    prepared.append((Query.prepare(split, self.index), people))
-        return prepared
+            for entity_id in sorted(self.catalog.by_code(kind, value)):
+                feature = Feature(
+                    f"{kind}_match", 1.0, 1.0, f"{kind_type.label} {value} is stated for this party"
+                )
+                party = self.catalog.parties[entity_id]
+                matches.append(Match(entity_id, 1.0, party.caption, f"{kind}_exact", [feature]))
+        return matches

@@ -18,9 +18,17 @@ _SUFFIXES = (
     r"\b(?:npv|ser\s+[a-z])\b",
 )
 _TAIL = re.compile(r"(?:\s*(?:" + "|".join(_SUFFIXES) + r")\s*[,;]*)+$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+_LAST_WORDS = frozenset(
+    {"share", "shares", "adr", "adrs", "ads", "gdr", "gdrs", "gds", "shs", "stock", "equity", "ord", "npv"}
+)
+"""Words a listing suffix can end with (besides a single letter: 'Class B', 'Reg S', '-H')."""
 
 
 def strip_listing_suffixes(name: str) -> str:
     """'HANGZHOU HIKVISION DIGITAL-A' -> 'HANGZHOU HIKVISION DIGITAL'; keeps a name that is only a suffix."""
+    last = _LAST_WORD.search(name[-24:])
+    if last is None or (len(last.group(1)) > 1 and last.group(1).lower() not in _LAST_WORDS):
+        return name  # the tail cannot be a suffix: skip the costly pattern
     stripped = _TAIL.sub("", name).strip(" -,;")
     return stripped or name

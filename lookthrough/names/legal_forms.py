@@ -8,6 +8,8 @@ alone ("co", "corp", "company") so that "Huawei Technologies Company" and
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rigour.names import replace_org_types_compare
 
 # Generic forms rigour substitutes, plus tokens it leaves in place.
@@ -56,6 +58,7 @@ def spell_out(tokens: list[str]) -> list[str]:
     return [SPELLED_OUT.get(t, t) for t in found]
 
 
+@lru_cache(maxsize=200_000)
 def _split_form(token: str) -> tuple[str, ...]:
     for suffix in SPLIT_SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:

@@ -10,6 +10,7 @@ from rigour.text import ascii_text
 
 _DOTTED_ACRONYM = re.compile(r"\b\w(?:\.\w)+\.?(?!\w)")
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
+_QUIET = frozenset("’'`ʼ‘´")
 _SEPARATORS = re.compile(r"[^\w&+]+|_")
 _BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 _SLASHED_FORMS = re.compile(r"\b(a|s)\s*/\s*(s|a)\b")
@@ -36,10 +37,17 @@ def to_latin(text: str) -> str:
 
 def join_words(text: str) -> str:
     """'u.s.a.' -> 'usa' and "sa'id" -> 'said', before legal forms like 's.a.' are looked for."""
-    text = _APOSTROPHES.sub("", text)
+    # Each pattern only runs where its characters occur: most names have none of them.
+    if not _QUIET.isdisjoint(text):
+        text = _APOSTROPHES.sub("", text)
     # 'A/S', 'S/A' are legal forms in one word; 'Co-operative' is not 'Company operative'.
-    text = _CO_OP.sub("co", _SLASHED_FORMS.sub(r"\1\2", text))
-    return _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "/" in text:
+        text = _SLASHED_FORMS.sub(r"\1\2", text)
+    if "co-" in text:
+        text = _CO_OP.sub("co", text)
+    if "." in text:
+        text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    return text
 
 
 def tokenize(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from lookthrough.review.model import Case, Run, RunStatus
 from lookthrough.screening.reader import input_format, open_table
 from lookthrough.screening.result import RowResult
 from lookthrough.screening.screener import Screener, Tally
+from lookthrough.screening.table import screen_table
 from lookthrough.screening.writer import write_csv, write_jsonl, write_parquet
 from lookthrough.store.sql import lock_for
 from lookthrough.workspace import Workspace
@@ -87,7 +88,7 @@ def execute(workspace: Workspace, run_id: str) -> Run:
 
 def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
     with lock_for(workspace.store):
-        if workspace.catalog.fingerprint != workspace.store.fingerprint():
+        if workspace.catalog().fingerprint != workspace.store.fingerprint():
             workspace.refresh()
         screener = workspace.screener(run.threshold)
     tally = Tally()
@@ -97,7 +98,7 @@ def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
         try:
             table = open_table(path, run.input_format)
             run.rows_total = table.size_hint
-            rows = screener.screen_table(table, run.name_column, run.id_columns, tally)
+            rows = screen_table(screener, table, run.name_column, run.id_columns, tally)
             results = list(_progress(ledger, run, rows))
         except Located as error:
             # Name the file as uploaded, not the temporary copy it was read from.

@@ -44,8 +44,11 @@ def _run(chunk: list[Any]) -> list[Any]:
     return [_task(item) for item in chunk]
 
 
-def ordered_map(task: Callable[[Item], Result], items: Iterable[Item], workers: int) -> Iterator[Result]:
-    """`task(item)` for every item, in order, across `workers` forked processes."""
+def ordered_map(
+    task: Callable[[Item], Result], items: Iterable[Item], workers: int, chunk: int = CHUNK
+) -> Iterator[Result]:
+    """`task(item)` for every item, in order, across `workers` forked processes, `chunk` items
+    sent to a worker at a time."""
     global _task
     if workers <= 1:
         yield from map(task, items)
@@ -54,17 +57,17 @@ def ordered_map(task: Callable[[Item], Result], items: Iterable[Item], workers: 
     source = iter(items)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         while True:
-            window = _window(source, workers)
+            window = _window(source, workers, chunk)
             if not window:
                 break
             for part in pool.imap(_run, window):
                 yield from part
 
 
-def _window(source: Iterator[Item], workers: int) -> list[list[Item]]:
+def _window(source: Iterator[Item], workers: int, size: int) -> list[list[Item]]:
     chunks = []
     for _ in range(workers * WINDOW):
-        chunk = list(islice(source, CHUNK))
+        chunk = list(islice(source, size))
         if not chunk:
             break
         chunks.append(chunk)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+import orjson
+
 from lookthrough.catalog import Edge, Listing, Party
 from lookthrough.graph import Aggregate
-from lookthrough.matching.result import Feature
+from lookthrough.matching.result import Feature, Match
 
 
 class Status(StrEnum):
@@ -81,7 +82,8 @@ class Step:
 
 @dataclass(slots=True)
 class Hit:
-    """A listed party behind the screened row, how it was reached and on what evidence."""
+    """A listed party behind the screened row, how it was reached and on what evidence.
+    Hits on one party share their lists, path and sources (read-only)."""
 
     entity_id: str
     name: str
@@ -99,7 +101,8 @@ class Hit:
     basis: str | None = None
     """The document the rule rests on, for look-through hits."""
     _plain: dict[str, Any] | None = field(default=None, init=False, repr=False, compare=False)
-    _json: str | None = field(default=None, init=False, repr=False, compare=False)
+    _json: bytes | None = field(default=None, init=False, repr=False, compare=False)
+    _template: HitTemplate | None = field(default=None, init=False, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The hit as JSON values; made once, as device rows share their makers' hits (read-only)."""
@@ -108,11 +111,58 @@ class Hit:
             self._plain["score"] = round(self.score, 4)
         return self._plain
 
-    def to_json(self) -> str:
-        """The hit as JSON text, encoded once for the many rows that share it."""
+    def to_json(self) -> bytes:
+        """The hit as JSON, encoded once; what every hit on the same party shares is encoded
+        once per run (`HitTemplate`), only the score and its features per hit."""
         if self._json is None:
-            self._json = json.dumps(self.to_dict(), ensure_ascii=False)
+            template = self._template
+            if template is None:
+                self._json = orjson.dumps(self.to_dict())
+            else:
+                head = orjson.dumps({"entity_id": self.entity_id, "name": self.name, "score": round(self.score, 4),
+                                     "matched_name": self.matched_name, "match": self.match})  # fmt: skip
+                features = orjson.dumps([plain(f) for f in self.features])
+                middle, tail = template.encoded(self.path[0].relation)
+                self._json = b"".join((head[:-1], b",", middle, b',"features":', features, b",", tail, b"}"))
         return self._json
+
+
+@dataclass(slots=True)
+class HitTemplate:
+    """What every hit on one listed party (by one rule and path) shares, made once per run."""
+
+    entity_id: str
+    name: str
+    rule: str
+    lists: list[ListEntry]
+    paths: dict[str, list[Step]]
+    """The path, by how the first step was reached: 'matched' or 'identical' (a score of 1)."""
+    sources: list[str]
+    same_as: list[str]
+    aggregate_percent: float | None = None
+    aggregate: Aggregate | None = None
+    basis: str | None = None
+    _encoded: dict[str, tuple[bytes, bytes]] = field(default_factory=dict, repr=False)
+
+    def hit(self, match: Match) -> Hit:
+        """The hit a match on this party makes."""
+        how = "matched" if match.score < 1 else "identical"
+        hit = Hit(self.entity_id, self.name, match.score, match.matched_name, match.algorithm, self.rule,
+                  self.lists, self.paths[how], self.sources, match.features, self.same_as,
+                  self.aggregate_percent, self.aggregate, self.basis)  # fmt: skip
+        hit._template = self
+        return hit
+
+    def encoded(self, how: str) -> tuple[bytes, bytes]:
+        """The JSON of the shared fields before the features, and after them."""
+        found = self._encoded.get(how)
+        if found is None:
+            middle = orjson.dumps({"rule": self.rule, "lists": plain(self.lists), "path": plain(self.paths[how]),
+                                   "sources": self.sources})  # fmt: skip
+            tail = orjson.dumps({"same_as": self.same_as, "aggregate_percent": self.aggregate_percent,
+                                 "aggregate": plain(self.aggregate), "basis": self.basis})  # fmt: skip
+            found = self._encoded[how] = (middle[1:-1], tail[1:-1])
+        return found
 
 
 @dataclass(slots=True)
@@ -125,6 +175,8 @@ class RowResult:
     error: str | None = None
     device: dict[str, Any] | None = None
     """For device inventories: the MAC address as read and what the IEEE registry says of it."""
+    notes: list[str] = field(default_factory=list)
+    """What the row should know of how it was screened (e.g. a name cut to its first 512 characters)."""
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -135,21 +187,31 @@ class RowResult:
             "hits": [h.to_dict() for h in self.hits],
             "error": self.error,
         }
+        if self.notes:
+            data["notes"] = self.notes
         if self.device is not None:
             data["device"] = self.device
         return data
 
     def to_json(self) -> str:
         """`to_dict()` as JSON text, each shared hit encoded only once."""
-        head = json.dumps(
-            {"row": self.row, "line": self.line, "input": {k: _jsonable(v) for k, v in self.input.items()},
-             "status": self.status.value}, ensure_ascii=False,
-        )  # fmt: skip
+        return self.to_json_bytes().decode()
+
+    def to_json_bytes(self) -> bytes:
+        fields = {"row": self.row, "line": self.line, "input": {k: _jsonable(v) for k, v in self.input.items()},
+                  "status": self.status.value}  # fmt: skip
+        try:
+            head = orjson.dumps(fields)
+        except orjson.JSONEncodeError:  # text no encoding can hold, e.g. a lone surrogate from JSON input
+            fields["input"] = {k: _printable(v) for k, v in fields["input"].items()}
+            head = orjson.dumps(fields)
         tail: dict[str, Any] = {"error": self.error}
+        if self.notes:
+            tail["notes"] = self.notes
         if self.device is not None:
             tail["device"] = self.device
-        hits = ", ".join(h.to_json() for h in self.hits)
-        return f'{head[:-1]}, "hits": [{hits}], {json.dumps(tail, ensure_ascii=False)[1:]}'
+        hits = b",".join(h.to_json() for h in self.hits)
+        return b"".join((head[:-1], b',"hits":[', hits, b"],", orjson.dumps(tail)[1:]))
 
 
 def plain(value: Any) -> Any:
@@ -159,6 +221,13 @@ def plain(value: Any) -> Any:
     if isinstance(value, list):
         return [plain(item) for item in value]
     return value
+
+
+def _printable(value: Any) -> Any:
+    """Text with characters UTF-8 cannot hold shown as U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
+    return value if value is None or isinstance(value, int | float | bool) else _printable(str(value))
 
 
 def _jsonable(value: Any) -> Any:

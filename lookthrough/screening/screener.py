@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from lookthrough.catalog import Catalog, Listing, Party
-from lookthrough.exc import InvalidInput
 from lookthrough.graph import Finding, LookThrough
-from lookthrough.identifiers import detect
 from lookthrough.matching.matcher import Matcher
 from lookthrough.matching.result import Match
 from lookthrough.screening.parallel import ordered_map
-from lookthrough.screening.reader import InputRow, RejectedRow, Table
-from lookthrough.screening.result import Hit, ListEntry, RowResult, Status, Step
+from lookthrough.screening.reader import RejectedRow
+from lookthrough.screening.result import Hit, HitTemplate, ListEntry, RowResult, Step
 from lookthrough.sources.curated import DATASET as BUILTIN
 
 Tick = Callable[[int], None]
 Row = TypeVar("Row")
+Key = tuple[str, tuple[tuple[str, str], ...]]
+"""A query as screened: the name and the codes."""
 SEEN_LIMIT = 100_000
 """Distinct queries remembered in one run; hits are small, so this is a few hundred MB at most."""
+CANDIDATES = 10
 
 
 @dataclass
@@ -53,11 +54,16 @@ class Screener:
         self.matcher = matcher
         self.threshold = matcher.threshold if threshold is None else threshold
         self._lookthrough = lookthrough
-        self._seen: dict[tuple[str, tuple[tuple[str, str], ...]], list[Hit]] = {}
+        self._seen: dict[Key, list[Hit]] = {}
+        self._templates: dict[str, list[HitTemplate]] = {}
 
     @property
     def lookthrough(self) -> LookThrough:
-        """The relation graph and policies, built on first use."""
+        """The relation graph and policies (build it first with `prepare()`, e.g. before forking)."""
+        return self.prepare()
+
+    def prepare(self) -> LookThrough:
+        """Build the relation graph and policies now, if not built yet."""
         if self._lookthrough is None:
             self._lookthrough = LookThrough(self.catalog)
         return self._lookthrough
@@ -65,17 +71,38 @@ class Screener:
     def screen(self, name: str | None, codes: Iterable[tuple[str, str]] = ()) -> list[Hit]:
         """Hits for one name and/or codes, strongest first, one per listed party.
         Holdings files repeat issuers row after row: a repeated query is answered once."""
-        key = (name or "", tuple(codes))
-        known = self._seen.get(key)
-        if known is None:
-            if len(self._seen) >= SEEN_LIMIT:
-                self._seen.clear()
-            known = self._seen[key] = self._screen(name, key[1])
-        return known
+        return self.screen_many([(name or "", tuple(codes))])[0]
 
-    def _screen(self, name: str | None, codes: Iterable[tuple[str, str]]) -> list[Hit]:
+    def screen_many(self, keys: Sequence[Key]) -> list[list[Hit]]:
+        """`screen` for many queries, the names matched in one batch."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._seen]
+        if missing:
+            self.remember(missing, self.match_keys(missing))
+        return [self._seen[k] for k in keys]
+
+    def knows(self, key: Key) -> bool:
+        """Whether the answer to this query is remembered."""
+        return key in self._seen
+
+    def match_keys(self, keys: Sequence[Key]) -> list[list[Match]]:
+        """Matches at or above the threshold for each query (the part forked workers do)."""
+        return self.matcher.match_many(
+            [(name or None, codes) for name, codes in keys],
+            limit=CANDIDATES,
+            describe_from=self.threshold,
+            min_score=self.threshold,
+        )
+
+    def remember(self, keys: Sequence[Key], matches: Sequence[list[Match]]) -> None:
+        """Turn each query's matches into hits and keep them for the rest of the run."""
+        if len(self._seen) + len(keys) > SEEN_LIMIT:
+            self._seen.clear()
+        for key, found in zip(keys, matches, strict=True):
+            self._seen[key] = self._hits(found)
+
+    def _hits(self, matches: list[Match]) -> list[Hit]:
         hits: dict[str, Hit] = {}
-        for match in self.matcher.match(name, codes, limit=10, describe_from=self.threshold):
+        for match in matches:
             if match.score < self.threshold:
                 continue
             for hit in self.hits_for(match):
@@ -86,89 +113,60 @@ class Screener:
 
     def hits_for(self, match: Match) -> list[Hit]:
         """The matched party itself if it is listed, then the listed parties behind it."""
-        same = self.catalog.cluster(match.entity_id)
+        templates = self._templates.get(match.entity_id)
+        if templates is None:
+            templates = self._templates[match.entity_id] = self._make_templates(match.entity_id)
+        return [template.hit(match) for template in templates]
+
+    def _make_templates(self, entity_id: str) -> list[HitTemplate]:
+        """What every hit on this party shares, worked out once per run."""
+        same = self.catalog.cluster(entity_id)
         listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
-        findings = self.lookthrough.findings(match.entity_id)
+        findings = self.lookthrough.findings(entity_id)
         if not listings and not findings:
             return []
-        party = self.catalog.parties[match.entity_id]
-        start = Step.start(party, "matched" if match.score < 1 else "identical", _first_source(party))
-        hits = [self._hit(match, party, listings, [start], "listed", same)] if listings else []
-        return hits + [self._behind(match, start, finding) for finding in findings]
+        party = self.catalog.parties[entity_id]
+        source = _first_source(party)
+        starts = {how: Step.start(party, how, source) for how in ("matched", "identical")}
+        found = [self._template(party, listings, starts, [], "listed", same)] if listings else []
+        return found + [self._behind(starts, finding) for finding in findings]
 
-    def _behind(self, match: Match, start: Step, finding: Finding) -> Hit:
+    def _behind(self, starts: dict[str, Step], finding: Finding) -> HitTemplate:
         """A look-through hit: the listed party `finding` reached, with the path to it."""
         listed = self.catalog.parties[finding.party_id]
         same = self.catalog.cluster(finding.party_id)
         listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
-        path = [start] + [
+        steps = [
             Step.along(self.catalog.parties[link.above_party], link.edge, link.label, link.percent)
             for link in finding.path
         ]
-        hit = self._hit(match, listed, listings, path, finding.policy.name, same)
-        hit.aggregate = finding.aggregate
-        hit.aggregate_percent = finding.aggregate.percent if finding.aggregate else None
-        hit.basis = finding.policy.citation
-        return hit
+        template = self._template(listed, listings, starts, steps, finding.policy.name, same)
+        template.aggregate = finding.aggregate
+        template.aggregate_percent = finding.aggregate.percent if finding.aggregate else None
+        template.basis = finding.policy.citation
+        return template
 
-    def _hit(
+    def _template(
         self,
-        match: Match,
         party: Party,
         listings: list[Listing],
-        path: list[Step],
+        starts: dict[str, Step],
+        steps: list[Step],
         rule: str,
         same: list[str],
-    ) -> Hit:
+    ) -> HitTemplate:
         entries = [ListEntry.of(listing) for listing in one_per_list(listings)]
         cited = {listing.source.citation for listing in listings}
-        sources = sorted(cited | {s.source for s in path if s.source})
-        return Hit(
+        sources = sorted(cited | {s.source for s in [*starts.values(), *steps] if s.source})
+        return HitTemplate(
             entity_id=party.id,
             name=party.caption,
-            score=match.score,
-            matched_name=match.matched_name,
-            match=match.algorithm,
             rule=rule,
             lists=entries,
-            path=path,
+            paths={how: [start, *steps] for how, start in starts.items()},
             sources=sources,
-            features=match.features,
             same_as=[pid for pid in same if pid != party.id],
         )
-
-    def screen_table(
-        self,
-        table: Table,
-        name_column: str,
-        id_columns: list[str],
-        tally: Tally,
-        tick: Tick | None = None,
-        workers: int = 1,
-    ) -> Iterator[RowResult]:
-        """Screen every row of `table`, over `workers` forked processes when above one;
-        unreadable rows are counted in `tally.rejects`."""
-        check_columns(table, name_column, id_columns)
-        if workers > 1:
-            assert self.lookthrough is not None  # build the graph once, before the workers fork
-
-        def screen_one(row: InputRow) -> RowResult:
-            return self.screen_row(row, name_column, id_columns)
-
-        return screen_counted(screen_one, table.rows, tally, tick, workers)
-
-    def screen_row(self, row: InputRow, name_column: str, id_columns: list[str]) -> RowResult:
-        name = _text(row.fields.get(name_column))
-        codes = [code for column in id_columns for code in detect(_text(row.fields.get(column)))]
-        if not name and not codes:
-            where = f"field {name_column!r}" + (
-                f" and {', '.join(map(repr, id_columns))}" if id_columns else ""
-            )
-            return RowResult(
-                row.number, row.line, row.fields, Status.ERROR, error=f"line {row.line}: {where} empty"
-            )
-        hits = self.screen(name, codes)
-        return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits)
 
 
 def screen_counted(
@@ -193,10 +191,14 @@ def screen_counted(
                 yield item
 
     for result in ordered_map(screen, readable(), workers):
-        setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
-        if tick:
-            tick(1)
+        count(tally, result, tick)
         yield result
+
+
+def count(tally: Tally, result: RowResult, tick: Tick | None) -> None:
+    setattr(tally, result.status.value, getattr(tally, result.status.value) + 1)
+    if tick:
+        tick(1)
 
 
 def one_per_list(listings: list[Listing]) -> list[Listing]:
@@ -210,26 +212,9 @@ def one_per_list(listings: list[Listing]) -> list[Listing]:
     return [listing for listing in listings if chosen.get((listing.list, listing.program)) is listing]
 
 
-def check_columns(table: Table, name_column: str, id_columns: list[str]) -> None:
-    if table.format == "jsonl" and not table.columns:
-        return
-    for column in (name_column, *id_columns):
-        if column not in table.columns:
-            raise InvalidInput(
-                f"no such column; the columns are: {', '.join(table.columns)}",
-                path=str(table.path),
-                line=1 if table.format in ("csv", "xlsx") else None,
-                field=column,
-            )
-
-
 def _rank(hit: Hit) -> tuple[float, bool]:
     """The better of two hits on one party: the higher score, then the direct listing."""
     return (hit.score, hit.rule == "listed")
-
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
 
 
 def _first_source(party: Party) -> str | None:

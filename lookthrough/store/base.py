@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lookthrough.model import Entity, Snapshot, Statement
 from lookthrough.sources.base import Reject
@@ -55,6 +55,14 @@ class Store(ABC):
     @abstractmethod
     def current_statements(self) -> Iterator[Statement]:
         """Every statement of every current snapshot, grouped by entity id."""
+
+    def current_statement_rows(self) -> Iterator[tuple[Any, ...]]:
+        """The statements of `current_statements` as rows of the columns the catalog reads
+        (entity_id, schema, prop, value, dataset, citation, evidence, source_url, lang,
+        snapshot_id); backends answer this without making a Statement per row."""
+        for s in self.current_statements():
+            yield (s.entity_id, s.schema, s.prop, s.value, s.dataset, s.citation, s.evidence.value,
+                   s.source_url, s.lang, s.snapshot_id)  # fmt: skip
 
     @abstractmethod
     def entity(self, entity_id: str) -> Entity | None:

@@ -157,6 +157,16 @@ class DuckDBStore(Store):
             for row in rows:
                 yield _statement(row)
 
+    def current_statement_rows(self) -> Iterator[tuple[Any, ...]]:
+        cursor = self.con.execute(
+            """SELECT s.entity_id, s.schema, s.prop, s.value, s.dataset, s.citation, s.evidence,
+                      s.source_url, s.lang, s.snapshot_id
+               FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
+               WHERE p.status = 'current' ORDER BY s.entity_id, s.snapshot_id, s.seq"""
+        )
+        while rows := cursor.fetchmany(BATCH):
+            yield from rows
+
     def entity(self, entity_id: str) -> Entity | None:
         rows = self.con.execute(
             f"""SELECT {", ".join("s." + c for c in STATEMENT_COLUMNS)}

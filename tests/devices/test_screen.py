@@ -28,7 +28,7 @@ def device_screener() -> DeviceScreener:
     catalog = Catalog.build(store.current_statements())
     # A date inside the BIS Affiliates Rule's suspension, so the answer does not depend on today.
     look = LookThrough(catalog, as_of="2026-06-01")
-    return DeviceScreener(Screener(catalog, Matcher.build(catalog, "name_v1"), lookthrough=look))
+    return DeviceScreener(Screener(catalog, Matcher.build(catalog, "name_v2"), lookthrough=look))
 
 
 @pytest.fixture(scope="module")

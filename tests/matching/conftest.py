@@ -10,4 +10,4 @@ from lookthrough.workspace import Workspace
 
 @pytest.fixture(scope="module")
 def builtin() -> Matcher:
-    return Workspace(":memory:", builtin=True).matcher
+    return Workspace(":memory:", builtin=True).load_or_build()

@@ -7,8 +7,8 @@ import pickle
 
 import pytest
 
-from lookthrough.matching.deletions import deletions
-from lookthrough.matching.index import NameIndex
+from lookthrough.matching.name_v1.deletions import deletions
+from lookthrough.matching.name_v1.index import NameIndex
 from lookthrough.names import analyze
 
 LISTED = [
@@ -94,7 +94,7 @@ def test_pickled_index_answers_the_same(index: NameIndex) -> None:
 
 
 def test_deletion_index_finds_words_within_two_edits_and_pickles_small() -> None:
-    from lookthrough.matching.deletions import DeletionIndex
+    from lookthrough.matching.name_v1.deletions import DeletionIndex
 
     words = ["hikvision", "dahua", "megvii", "sensetime"]
     near = DeletionIndex.build((w, w) for w in words)

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from lookthrough.exc import InvalidInput
 from lookthrough.screening.reader import InputRow, RejectedRow, open_table
-from lookthrough.screening.screener import check_columns
+from lookthrough.screening.table import check_columns
 
 ROWS = [{"name": "Hikvision", "isin": "CNE100000PM8"}, {"name": "Sony", "isin": "JP3435000009"}]
 

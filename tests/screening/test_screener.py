@@ -11,6 +11,7 @@ from lookthrough.matching.matcher import Matcher
 from lookthrough.screening.reader import open_table
 from lookthrough.screening.result import Status
 from lookthrough.screening.screener import Screener, Tally
+from lookthrough.screening.table import screen_table
 from lookthrough.sources.load import load_path
 
 
@@ -18,7 +19,7 @@ from lookthrough.sources.load import load_path
 def screener(store, shared_data: Path) -> Screener:
     load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
     catalog = Catalog.build(store.current_statements())
-    return Screener(catalog, Matcher.build(catalog, "name_v1"))
+    return Screener(catalog, Matcher.build(catalog, "name_v2"))
 
 
 def test_hikvision_by_name_and_isin_reports_ns_cmic_with_citation(screener: Screener) -> None:
@@ -58,7 +59,7 @@ def test_table_screening_counts_every_row(screener: Screener, tmp_path: Path) ->
         ",JP3633400001\n"
     )
     tally = Tally()
-    results = list(screener.screen_table(open_table(path), "name", ["isin"], tally))
+    results = list(screen_table(screener, open_table(path), "name", ["isin"], tally))
     assert [r.status for r in results] == [Status.HIT, Status.CLEAR, Status.CLEAR]
     assert tally.rows_in == 4 and tally.rows_out == 3 and tally.rejected == 1
     assert tally.rejects[0].line == 5 and "expected 2 fields, found 4" in tally.rejects[0].reason
@@ -68,7 +69,7 @@ def test_row_without_name_or_code_is_an_error(screener: Screener, tmp_path: Path
     path = tmp_path / "h.csv"
     path.write_text("name,isin\n  ,not-a-code\n")
     tally = Tally()
-    [result] = screener.screen_table(open_table(path), "name", ["isin"], tally)
+    [result] = screen_table(screener, open_table(path), "name", ["isin"], tally)
     assert result.status is Status.ERROR
     assert result.error == "line 2: field 'name' and 'isin' empty"
     assert tally.error == 1 and tally.rows_out == 1
@@ -76,7 +77,7 @@ def test_row_without_name_or_code_is_an_error(screener: Screener, tmp_path: Path
 
 def _screener(world) -> Screener:
     catalog = world.catalog()
-    return Screener(catalog, Matcher.build(catalog, "name_v1"))
+    return Screener(catalog, Matcher.build(catalog, "name_v2"))
 
 
 def test_unlisted_subsidiary_is_a_look_through_hit_with_the_path() -> None:
@@ -117,7 +118,7 @@ def test_forked_workers_give_the_serial_answer_in_order(screener: Screener, tmp_
 
     def run(workers: int) -> tuple[list[tuple[int, str, list[str]]], Tally]:
         tally = Tally()
-        rows = screener.screen_table(open_table(path), "name", ["isin"], tally, workers=workers)
+        rows = screen_table(screener, open_table(path), "name", ["isin"], tally, workers=workers)
         return [(r.row, r.status.value, [h.entity_id for h in r.hits]) for r in rows], tally
 
     serial, serial_tally = run(1)
@@ -134,7 +135,7 @@ def test_one_party_on_two_sources_is_one_hit_with_each_listing_once(store, share
     ensure_builtin(store)
     load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
     catalog = Catalog.build(store.current_statements())
-    screener = Screener(catalog, Matcher.build(catalog, "name_v1"))
+    screener = Screener(catalog, Matcher.build(catalog, "name_v2"))
     # SenseTime: no ISIN on either entry; the same registration number under the same name.
     [hit] = screener.screen("SENSETIME GROUP INC-CL B")
     assert {hit.entity_id, *hit.same_as} == {"lt-sensetime", "us_ofac_cons-33114"}

@@ -128,8 +128,8 @@ def _compatible(catalog: Catalog, hit: Hit, schema: str, allowed: set[str] | Non
 def _feature_docs(screener: Screener) -> dict[str, FeatureDoc]:
     """Each feature's description and weight, published as the algorithm states them."""
     algorithm = screener.matcher.algorithm
-    described: dict[str, str] = getattr(algorithm, "FEATURES", {})
-    weights: dict[str, float] = getattr(algorithm, "WEIGHTS", {})
+    described: dict[str, str] = algorithm.documentation()
+    weights: dict[str, float] = algorithm.coefficients()
     return {
         name: FeatureDoc(description=text, coefficient=weights.get(name, 0.0), url="/docs/matching")
         for name, text in described.items()

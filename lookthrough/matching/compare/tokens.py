@@ -13,8 +13,8 @@ FUZZY_FLOOR = 0.6
 model weighs them (a two-letter typo in a six-letter word is 67% alike)."""
 
 if TYPE_CHECKING:
-    from lookthrough.matching.index import IndexedName
-    from lookthrough.matching.query import Query
+    from lookthrough.matching.name_v1.index import IndexedName
+    from lookthrough.matching.name_v1.query import Query
 
 QueryWord = tuple[str, float, dict[str, float]]
 """A query word, its rarity, and its spelling neighbours."""

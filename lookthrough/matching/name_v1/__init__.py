@@ -21,8 +21,8 @@ from lookthrough.matching.compare.initials import acronym_match
 from lookthrough.matching.compare.numbers import number_mismatch
 from lookthrough.matching.compare.spelling import spelling_similarity
 from lookthrough.matching.compare.tokens import Alignment, align
-from lookthrough.matching.index import IndexedName
-from lookthrough.matching.query import Query
+from lookthrough.matching.name_v1.index import IndexedName
+from lookthrough.matching.name_v1.query import Query
 from lookthrough.matching.result import Feature
 
 NAME = "name_v1"
@@ -139,3 +139,13 @@ def describe(query: Query, candidate: IndexedName) -> list[Feature]:
 def score(query: Query, candidate: IndexedName) -> tuple[float, list[Feature]]:
     """Probability that query and candidate name the same party, with each feature's part in it."""
     return evaluate(query, candidate), describe(query, candidate)
+
+
+def documentation() -> dict[str, str]:
+    """Each feature's published explanation, by name."""
+    return dict(FEATURES)
+
+
+def coefficients() -> dict[str, float]:
+    """Each feature's weight in the model, by name."""
+    return dict(WEIGHTS)

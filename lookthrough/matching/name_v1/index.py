@@ -13,7 +13,7 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA
 
 from lookthrough.matching.background import distinctiveness
-from lookthrough.matching.deletions import DeletionIndex
+from lookthrough.matching.name_v1.deletions import DeletionIndex
 from lookthrough.names import NameForm, analyze, variants
 from lookthrough.names.vocabulary import CANONICAL
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lookthrough.matching.index import NameIndex
+from lookthrough.matching.name_v1.index import NameIndex
 from lookthrough.names import NameForm, analyze
 from lookthrough.names.legal_forms import FORM_TOKENS
 from lookthrough.names.vocabulary import canonical

@@ -1,0 +1,259 @@
+"""The loaded lists as one catalog: parties by id, their names, codes, listings and relations.
+
+Backed by tables (memory-mapped once built); a Party record is made only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lookthrough.catalog.builder import CatalogBuilder, Row, is_party, statement_row
+from lookthrough.catalog.records import Code, Edge, Listing, Name, Party, Source
+from lookthrough.catalog.tables import CODE_SEPARATOR, CatalogTables, build_tables
+from lookthrough.model import Entity, Evidence, RelationKind, Statement
+from lookthrough.model.schema import is_a
+
+PARTIES_REMEMBERED = 50_000
+"""Party records kept once made (hits repeat the same parties row after row)."""
+
+
+class Catalog:
+    """All current parties, indexed by id and by code, with relation edges both ways."""
+
+    def __init__(self, tables: CatalogTables | None = None, fingerprint: str = "") -> None:
+        self.fingerprint = fingerprint
+        self._rows: list[Row] = []
+        self._use(tables or build_tables(CatalogBuilder().finish()))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"tables": self.tables, "fingerprint": self.fingerprint}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.fingerprint = state["fingerprint"]
+        self._rows = []
+        self._use(state["tables"])
+
+    def _use(self, tables: CatalogTables) -> None:
+        self.tables = tables
+        self.parties = PartyMap(self)
+        self.outbound = EdgeMap(self, outbound=True)
+        self.inbound = EdgeMap(self, outbound=False)
+        self._party_ids: list[str] | None = None
+        self.party_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_party)
+        self._source_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_source)
+
+    @classmethod
+    def build(cls, statements: Iterable[Statement], fingerprint: str = "") -> Catalog:
+        """Build from statements sorted by entity id (as Store.current_statements gives them)."""
+        return cls.from_rows((statement_row(s) for s in statements), fingerprint)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Row], fingerprint: str = "") -> Catalog:
+        """Build from statement rows sorted by entity id (Store.current_statement_rows)."""
+        builder = CatalogBuilder()
+        builder.add_rows(rows)
+        return cls(build_tables(builder.finish()), fingerprint)
+
+    @classmethod
+    def open(cls, folder: Path, fingerprint: str = "") -> Catalog:
+        return cls(CatalogTables.open(folder), fingerprint)
+
+    def save(self, folder: Path) -> None:
+        self.tables.save(folder)
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        """Add entities not (yet) in a store, e.g. in tests and benchmarks (rebuilds the tables)."""
+        rows = [statement_row(s) for entity in entities for s in entity.statements]
+        self._rows = sorted(self._rows + rows, key=lambda r: r[0])
+        builder = CatalogBuilder()
+        builder.add_rows(self._rows)
+        self._use(build_tables(builder.finish()))
+
+    # --- look-ups -----------------------------------------------------------------------
+
+    def row(self, entity_id: str) -> int:
+        """The party's row, or -1 if no such party is loaded."""
+        position = self.tables.ids.position(entity_id)
+        return int(self.tables.id_row[position]) if position >= 0 else -1
+
+    def id_at(self, row: int) -> str:
+        if self._party_ids is None:
+            self._party_ids = self.tables.parties.column("id").to_pylist()
+        return self._party_ids[row]
+
+    def by_code(self, kind: str, value: str) -> set[str]:
+        t = self.tables
+        position = t.code_keys.position(f"{kind}{CODE_SEPARATOR}{value}")
+        if position < 0:
+            return set()
+        rows = t.code_key_rows[t.code_key_off[position] : t.code_key_off[position + 1]]
+        return {self.id_at(int(r)) for r in rows}
+
+    def cluster_of(self, entity_id: str) -> str:
+        """The id that stands for every entry of the same party across lists."""
+        row = self.row(entity_id)
+        return entity_id if row < 0 else self.id_at(int(self.tables.cluster_rep[row]))
+
+    def cluster(self, entity_id: str) -> list[str]:
+        """Every entry of the same party, itself included."""
+        row = self.row(entity_id)
+        if row < 0:
+            return [entity_id]
+        t = self.tables
+        rep = int(t.cluster_rep[row])
+        members = t.cluster_rows[t.cluster_off[rep] : t.cluster_off[rep + 1]]
+        return sorted(self.id_at(int(m)) for m in members) if len(members) else [entity_id]
+
+    def listed_ids(self) -> list[str]:
+        """Ids of every party with at least one listing."""
+        rows = np.nonzero(np.diff(self.tables.listing_off) > 0)[0]
+        return [self.id_at(int(r)) for r in rows]
+
+    def listed(self) -> Iterator[Party]:
+        return (self.parties[i] for i in self.listed_ids())
+
+    def datasets(self) -> set[str]:
+        return set(self.tables.parties.column("dataset").unique().to_pylist())
+
+    def is_organization(self, party: Party) -> bool:
+        return is_a(party.schema, "Organization") or party.schema == "LegalEntity"
+
+    def names(self) -> Iterator[tuple[str, str, str, bool]]:
+        """(party id, name, property, is a person) for every name, party by party."""
+        t = self.tables
+        values = t.names.column("value").to_pylist()
+        props = t.names.column("prop").to_pylist()
+        schemata = t.parties.column("schema").to_pylist()
+        person = {s: is_a(s, "Person") for s in set(schemata)}
+        offsets = t.name_off.tolist()
+        for row, schema in enumerate(schemata):
+            entity_id = self.id_at(row)
+            for k in range(offsets[row], offsets[row + 1]):
+                yield entity_id, values[k], props[k], person[schema]
+
+    def __len__(self) -> int:
+        return self.tables.parties.num_rows
+
+    # --- records ------------------------------------------------------------------------
+
+    def _make_source(self, number: int) -> Source:
+        citation, evidence, dataset, snapshot, url = self.tables.sources.slice(number, 1).to_pylist()[0].values()
+        return Source(citation, Evidence(evidence), dataset, snapshot, url)
+
+    def _make_party(self, row: int) -> Party:
+        t = self.tables
+        record = t.parties.slice(row, 1).to_pylist()[0]
+        party = Party(record["id"], record["schema"], record["caption"], record["dataset"])
+        source = self._source_at
+        for item in _rows(t.names, t.name_off, row):
+            party.names.append(Name(item["value"], item["prop"], item["lang"], source(item["source"])))
+        for item in _rows(t.codes, t.code_off, row):
+            party.codes.append(Code(item["kind"], item["value"], item["prop"], source(item["source"])))
+        party.countries.extend(item["value"] for item in _rows(t.countries, t.country_off, row))
+        for item in _rows(t.listings, t.listing_off, row):
+            party.listings.append(Listing(item["list"], item["program"], item["authority"], item["since"],
+                                          source(item["source"])))  # fmt: skip
+        return party
+
+    def edge_at(self, number: int) -> Edge:
+        item = self.tables.edges.slice(number, 1).to_pylist()[0]
+        return Edge(item["source_id"], item["target_id"], RelationKind(item["kind"]), item["percent"],
+                    item["start"], item["end"], self._source_at(item["source"]))  # fmt: skip
+
+    def all_edges(self) -> Iterator[Edge]:
+        """Every relation, in load order (one batch conversion, not one look-up per edge)."""
+        t = self.tables
+        columns = {name: t.edges.column(name).to_pylist() for name in t.edges.column_names}
+        for k in range(t.edges.num_rows):
+            yield Edge(columns["source_id"][k], columns["target_id"][k], RelationKind(columns["kind"][k]),
+                       columns["percent"][k], columns["start"][k], columns["end"][k],
+                       self._source_at(columns["source"][k]))  # fmt: skip
+
+
+def _rows(table: Any, offsets: Any, row: int) -> list[dict[str, Any]]:
+    start, end = int(offsets[row]), int(offsets[row + 1])
+    if start == end:
+        return []
+    rows: list[dict[str, Any]] = table.slice(start, end - start).to_pylist()
+    return rows
+
+
+class PartyMap(Mapping[str, Party]):
+    """Parties by id, made from the tables when first asked for."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def __getitem__(self, entity_id: str) -> Party:
+        row = self.catalog.row(entity_id)
+        if row < 0:
+            raise KeyError(entity_id)
+        party: Party = self.catalog.party_at(row)
+        return party
+
+    def __contains__(self, entity_id: object) -> bool:
+        return isinstance(entity_id, str) and self.catalog.row(entity_id) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.catalog.id_at(row) for row in range(len(self.catalog)))
+
+    def __len__(self) -> int:
+        return len(self.catalog)
+
+
+class EdgeMap(Mapping[str, list[Edge]]):
+    """Relations by the id of the party they start from (outbound) or lead to (inbound),
+    relations naming a party that is not loaded included."""
+
+    def __init__(self, catalog: Catalog, *, outbound: bool) -> None:
+        self.catalog = catalog
+        self.outbound = outbound
+        self._unloaded: dict[str, list[int]] | None = None
+
+    def _arrays(self) -> tuple[Any, Any, Any]:
+        t = self.catalog.tables
+        if self.outbound:
+            return t.out_off, t.out_edges, t.edge_source
+        return t.in_off, t.in_edges, t.edge_target
+
+    def _dangling(self) -> dict[str, list[int]]:
+        """Edges from (or to) an id no loaded party has, by that id."""
+        if self._unloaded is None:
+            _, _, ends = self._arrays()
+            column = "source_id" if self.outbound else "target_id"
+            found: dict[str, list[int]] = {}
+            numbers = np.nonzero(np.asarray(ends) < 0)[0].tolist()
+            if numbers:
+                ids = self.catalog.tables.edges.column(column).to_pylist()
+                for number in numbers:
+                    found.setdefault(ids[number], []).append(number)
+            self._unloaded = found
+        return self._unloaded
+
+    def __getitem__(self, entity_id: str) -> list[Edge]:
+        row = self.catalog.row(entity_id)
+        offsets, edges, _ = self._arrays()
+        if row >= 0 and offsets[row] < offsets[row + 1]:
+            numbers = [int(e) for e in edges[offsets[row] : offsets[row + 1]]]
+        else:
+            numbers = self._dangling().get(entity_id, [])
+        if not numbers:
+            raise KeyError(entity_id)
+        return [self.catalog.edge_at(n) for n in numbers]
+
+    def __iter__(self) -> Iterator[str]:
+        offsets, _, _ = self._arrays()
+        yield from (self.catalog.id_at(int(r)) for r in np.nonzero(np.diff(offsets) > 0)[0])
+        yield from self._dangling()
+
+    def __len__(self) -> int:
+        offsets, _, _ = self._arrays()
+        return int(np.count_nonzero(np.diff(offsets) > 0)) + len(self._dangling())
+
+
+__all__ = ["Catalog", "Code", "Edge", "Listing", "Name", "Party", "Source", "is_party"]

@@ -1,0 +1,121 @@
+"""Many readings of many queries as one set of arrays, the form the kernel takes."""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lookthrough.matching.engine import _kernel
+from lookthrough.matching.engine.forms import FormBits
+from lookthrough.matching.engine.lexicon import Lexicon
+from lookthrough.matching.engine.readings import Reading
+
+
+@dataclass(frozen=True)
+class QueryBatch:
+    """Per reading: words (vocabulary numbers, weights), pairs of neighbouring words run
+    together, spelling neighbours of each, and the name run together in order and by word."""
+
+    tok_off: NDArray[np.int64]
+    toks: NDArray[np.int32]
+    weights: NDArray[np.float32]
+    numeric: NDArray[np.uint8]
+    pair_off: NDArray[np.int64]
+    pairs: NDArray[np.int32]
+    nb_off: NDArray[np.int64]
+    nb_words: NDArray[np.int32]
+    nb_sims: NDArray[np.float32]
+    pair_nb_off: NDArray[np.int64]
+    pair_nb_words: NDArray[np.int32]
+    pair_nb_sims: NDArray[np.float32]
+    people: NDArray[np.int8]
+    compact_off: NDArray[np.int64]
+    compact_blob: NDArray[np.uint8]
+    sorted_off: NDArray[np.int64]
+    sorted_blob: NDArray[np.uint8]
+    forms: NDArray[np.int64]
+    compact_hash: NDArray[np.uint64]
+    initials_hash: NDArray[np.uint64]
+    readings: list[Reading]
+
+    def __len__(self) -> int:
+        return len(self.readings)
+
+
+class BatchBuilder:
+    """Collects readings, then turns them into a QueryBatch with a few array operations."""
+
+    def __init__(self, lexicon: Lexicon, bits: FormBits) -> None:
+        self.lexicon = lexicon
+        self.bits = bits
+        self.readings: list[Reading] = []
+
+    def add(self, reading: Reading) -> int:
+        """Add one reading; its position in the batch."""
+        self.readings.append(reading)
+        return len(self.readings) - 1
+
+    def finish(self) -> QueryBatch:
+        lexicon, readings = self.lexicon, self.readings
+        tokens: list[str] = []
+        pairs: list[str] = []
+        tok_counts = array("q")
+        for reading in readings:
+            words = reading.form.tokens
+            tokens.extend(words)
+            pairs.extend([a + b for a, b in zip(words, words[1:], strict=False)])
+            tok_counts.append(len(words))
+        counts = _np(tok_counts, np.int64)
+        slots = lexicon.slots(tokens)
+        pair_slots = lexicon.slots(pairs)
+        nb_off, nb_words, nb_sims = lexicon.neighbours(slots)
+        pnb_off, pnb_words, pnb_sims = lexicon.neighbours(pair_slots)
+        compact = [r.form.compact.encode() for r in readings]
+        by_word = ["".join(sorted(r.form.tokens)).encode() for r in readings]
+        compact_off, compact_blob = _packed(compact)
+        sorted_off, sorted_blob = _packed(by_word)
+        return QueryBatch(
+            tok_off=_offsets(counts),
+            toks=lexicon.ids.view()[slots].astype(np.int32),
+            weights=lexicon.weights.view()[slots].astype(np.float32),
+            numeric=lexicon.numeric.view()[slots].astype(np.uint8),
+            pair_off=_offsets(np.maximum(counts - 1, 0)),
+            pairs=lexicon.ids.view()[pair_slots].astype(np.int32),
+            nb_off=nb_off,
+            nb_words=nb_words,
+            nb_sims=nb_sims,
+            pair_nb_off=pnb_off,
+            pair_nb_words=pnb_words,
+            pair_nb_sims=pnb_sims,
+            people=np.fromiter((r.people for r in readings), dtype=np.int8, count=len(readings)),
+            compact_off=compact_off,
+            compact_blob=compact_blob,
+            sorted_off=sorted_off,
+            sorted_blob=sorted_blob,
+            forms=np.fromiter((self.bits.mask(r.form.forms) for r in readings), dtype=np.int64, count=len(readings)),
+            compact_hash=_kernel.hash_many(compact),
+            initials_hash=_kernel.hash_many([r.form.initials.encode() for r in readings]),
+            readings=readings,
+        )
+
+
+def _offsets(counts: NDArray[np.int64]) -> NDArray[np.int64]:
+    offsets = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return offsets
+
+
+def _np(values: array[int] | array[float], dtype: type[np.generic]) -> NDArray[np.generic]:
+    if not len(values):
+        return np.zeros(0, dtype=dtype)
+    return np.frombuffer(values, dtype=dtype).copy()
+
+
+def _packed(items: list[bytes]) -> tuple[NDArray[np.int64], NDArray[np.uint8]]:
+    offsets = np.zeros(len(items) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, items), dtype=np.int64, count=len(items)), out=offsets[1:])
+    blob = np.frombuffer(b"".join(items), dtype=np.uint8).copy() if items else np.zeros(0, np.uint8)
+    return offsets, blob

@@ -1,0 +1,180 @@
+"""Match a column of names at once: read each, look the batch up in the compiled index, score
+every comparison with the algorithm's features, keep the best per listed party."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lookthrough.matching.engine.batch import BatchBuilder, QueryBatch
+from lookthrough.matching.engine.data import IndexData
+from lookthrough.matching.engine.forms import FormBits
+from lookthrough.matching.engine.lexicon import Lexicon
+from lookthrough.matching.engine.readings import readings
+from lookthrough.matching.engine.stats import Comparisons
+from lookthrough.matching.result import Feature, Match
+from lookthrough.matching.types import ScoringAlgorithm
+
+CANDIDATES = 10
+"""Listed names scored per reading of a query: the best by the blocking estimate."""
+OPENING_DF = 60
+"""Words in at most this many names open candidates; commoner ones only raise those open."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Every comparison of a batch with its score, grouped into the best per query and party."""
+
+    batch: QueryBatch
+    reading: NDArray[np.int64]
+    name: NDArray[np.int32]
+    query: NDArray[np.int64]
+    score: NDArray[np.float64]
+    matrix: NDArray[np.float64]
+
+
+class NameEngine:
+    """Names matched in batches through the compiled index, scored by one algorithm."""
+
+    def __init__(self, data: IndexData, algorithm: ScoringAlgorithm) -> None:
+        self.data = data
+        self.algorithm = algorithm
+        self.kernel = data.kernel()
+        self.lexicon = Lexicon(data)
+        self.bits = FormBits(list(data.meta.get("form_codes", [])))
+        self.common_df = int(data.meta.get("common_df", 50))
+
+    @property
+    def threshold(self) -> float:
+        return self.algorithm.threshold
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"data": self.data, "algorithm": self.algorithm.NAME}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        from lookthrough.matching import get_algorithm
+
+        self.__init__(state["data"], get_algorithm(str(state["algorithm"])))  # type: ignore[misc]
+
+    def match_names(
+        self, names: Sequence[str], limit: int = 5, describe_from: float = 0.0, min_score: float = 0.0
+    ) -> list[list[Match]]:
+        """The best `limit` parties for each name scoring at least `min_score`, best first;
+        features described for matches scoring at least `describe_from` (describing is wasted
+        on what is not shown)."""
+        scored = self.score(names)
+        return self._matches(scored, len(names), limit, describe_from, min_score)
+
+    def score(self, names: Sequence[str]) -> Scored:
+        builder = BatchBuilder(self.lexicon, self.bits)
+        owners: list[int] = []
+        for position, name in enumerate(names):
+            for reading in readings(name, self.lexicon.knows):
+                builder.add(reading)
+                owners.append(position)
+        batch = builder.finish()
+        candidates, stats = self.kernel.match(batch, CANDIDATES, OPENING_DF, self.common_df)
+        reading, column = np.nonzero(candidates >= 0)
+        name = candidates[reading, column]
+        comparisons = self.comparisons(batch, reading, name, stats[reading, column])
+        matrix = self.algorithm.matrix(comparisons)
+        score = self.algorithm.probability(matrix)
+        query = np.asarray(owners, dtype=np.int64)[reading] if owners else np.zeros(0, np.int64)
+        return Scored(batch, reading.astype(np.int64), name, query, score, matrix)
+
+    def comparisons(
+        self, batch: QueryBatch, reading: NDArray[np.int64], name: NDArray[np.int32], stats: NDArray[np.float32]
+    ) -> Comparisons:
+        data = self.data
+        query_words = np.diff(batch.tok_off)[reading]
+        query_length = np.diff(batch.compact_off)[reading]
+        return Comparisons(
+            stats=stats,
+            query_words=query_words,
+            query_length=query_length,
+            query_forms=batch.forms[reading],
+            query_compact=batch.compact_hash[reading],
+            query_initials=batch.initials_hash[reading],
+            listed_words=(data.name_tok_off[name + 1] - data.name_tok_off[name]).astype(np.int64),
+            listed_length=(data.compact_off[name + 1] - data.compact_off[name]).astype(np.int64),
+            listed_forms=np.asarray(data.name_forms[name]),
+            listed_compact=np.asarray(data.name_compact_hash[name]),
+            listed_initials=np.asarray(data.name_initials_hash[name]),
+            person=np.asarray(data.name_person[name]).astype(bool),
+            prop=np.asarray(data.name_prop[name]),
+            loose_forms=self.bits.loose(),
+        )
+
+    def _matches(
+        self, scored: Scored, queries: int, limit: int, describe_from: float, min_score: float
+    ) -> list[list[Match]]:
+        found: list[list[Match]] = [[] for _ in range(queries)]
+        for row, entity in zip(*self.best(scored, limit, min_score), strict=True):
+            score = float(scored.score[row])
+            name = int(scored.name[row])
+            features = self.describe(scored, row) if score >= describe_from else []
+            found[int(scored.query[row])].append(
+                Match(self.data.entities[entity], score, self.data.text(name), self.algorithm.NAME, features)
+            )
+        return found
+
+    def best(self, scored: Scored, limit: int, min_score: float) -> tuple[list[int], list[int]]:
+        """Rows of the best comparison per (query, party), at most `limit` per query, best first
+        (ties: lowest party number, then lowest name number), with their parties."""
+        keep = np.nonzero(scored.score >= min_score)[0]
+        if not len(keep):
+            return [], []
+        entity = np.asarray(self.data.name_entity[scored.name[keep]], dtype=np.int64)
+        query, score = scored.query[keep], scored.score[keep]
+        order = np.lexsort((scored.name[keep], -score, entity, query))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = (query[order][1:] != query[order][:-1]) | (entity[order][1:] != entity[order][:-1])
+        best = order[first]
+        best = best[np.lexsort((entity[best], -score[best], query[best]))]
+        grouped = query[best]
+        starts = np.ones(len(best), dtype=bool)
+        starts[1:] = grouped[1:] != grouped[:-1]
+        position = np.arange(len(best))
+        rank = position - np.maximum.accumulate(np.where(starts, position, 0))
+        chosen = best[rank < limit]
+        return keep[chosen].tolist(), entity[chosen].tolist()
+
+    def describe(self, scored: Scored, row: int) -> list[Feature]:
+        """Each feature that played a part in one comparison, with its weight and a plain reading."""
+        values = scored.matrix[row]
+        described = []
+        for position, definition in enumerate(self.algorithm.FEATURES):
+            value, weight = float(values[position]), float(self.algorithm.weights[position])
+            if value and weight:
+                detail = definition.description
+                if position == 0:  # the first feature shown says which words met
+                    detail += f" ({self.alignment(scored, row)})"
+                described.append(Feature(definition.name, value, weight, detail))
+        return described
+
+    def alignment(self, scored: Scored, row: int) -> str:
+        """Which words met which, and which were left: 'met: hikvsion~hikvision (0.89), ...'."""
+        reading = int(scored.reading[row])
+        name = int(scored.name[row])
+        _, pairs = self.kernel.align(scored.batch, reading, name)
+        query_words = list(scored.batch.readings[reading].form.tokens)
+        listed_words = self.data.tokens(name)
+        met, used_query, used_listed = [], set(), set()
+        for i, j, kind, similarity in pairs.tolist():
+            i, j, kind = int(i), int(j), int(kind)
+            left = query_words[i] + (f" {query_words[i + 1]}" if kind == 1 else "")
+            right = listed_words[j] + (f" {listed_words[j + 1]}" if kind == 2 else "")
+            used_query.update({i, i + 1} if kind == 1 else {i})
+            used_listed.update({j, j + 1} if kind == 2 else {j})
+            met.append(left if kind == 0 else f"{left}~{right} ({similarity:.2f})" if kind == 3 else f"{left}={right}")
+        parts = [f"met: {', '.join(met) or 'none'}"]
+        query_only = [w for k, w in enumerate(query_words) if k not in used_query]
+        listed_only = [w for k, w in enumerate(listed_words) if k not in used_listed]
+        if query_only:
+            parts.append("query only: " + " ".join(query_only))
+        if listed_only:
+            parts.append("listed name only: " + " ".join(listed_only))
+        return "; ".join(parts)

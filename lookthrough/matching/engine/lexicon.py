@@ -1,0 +1,120 @@
+"""What the index knows of a query's words: number, rarity and spelling neighbours, each
+worked out once per process and kept in arrays (a file's names share most of their words), so a
+batch's words are looked up with a few numpy gathers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from lookthrough.matching.background import distinctiveness
+from lookthrough.matching.engine import _kernel
+from lookthrough.matching.engine.build import MIN_FUZZY_LENGTH
+from lookthrough.matching.engine.data import IndexData
+
+TWO_EDITS_LENGTH = 6
+"""Words this long may differ by two edits (a typo and a transposition) and still be found."""
+FUZZY_FLOOR = 0.6
+"""Spelling variants below this similarity do not pair (a two-letter typo in a six-letter word
+is 67% alike)."""
+NEIGHBOURS = 10
+"""Spelling neighbours kept per word, most similar first."""
+REMEMBERED = 1_000_000
+"""Words remembered before the memory starts afresh: keeps a long run's memory flat."""
+
+
+class _Grow:
+    """A numpy array that doubles when full."""
+
+    def __init__(self, dtype: type[np.generic]) -> None:
+        self.values: NDArray[np.generic] = np.zeros(1024, dtype=dtype)
+        self.size = 0
+
+    def extend(self, items: NDArray[np.generic] | Sequence[float]) -> None:
+        count = len(items)
+        while self.size + count > len(self.values):
+            self.values = np.concatenate([self.values, np.zeros_like(self.values)])
+        self.values[self.size : self.size + count] = items
+        self.size += count
+
+    def view(self) -> NDArray[np.generic]:
+        return self.values[: self.size]
+
+
+class Lexicon:
+    """Query words looked up in one index: each distinct word gets a slot, whose vocabulary
+    number, weight, digits flag and spelling neighbours sit in arrays."""
+
+    def __init__(self, data: IndexData) -> None:
+        self.data = data
+        self.speller = _kernel.Speller(data.spell_table, data.spell_off, data.spell_blob, data.spell_word)
+        self._numbers: dict[str, int] = {}
+        self._reset()
+
+    def _reset(self) -> None:
+        self._slots: dict[str, int] = {}
+        self.ids = _Grow(np.int32)
+        self.weights = _Grow(np.float32)
+        self.numeric = _Grow(np.uint8)
+        self.nb_start = _Grow(np.int64)
+        self.nb_count = _Grow(np.int64)
+        self.nb_words = _Grow(np.int32)
+        self.nb_sims = _Grow(np.float32)
+
+    def slots(self, words: list[str]) -> NDArray[np.int64]:
+        """The slot of each word (looked up the first time it is seen)."""
+        if len(self._slots) + len(words) > REMEMBERED:
+            self._reset()
+        known = self._slots
+        missing = [w for w in dict.fromkeys(words) if w not in known]
+        if missing:
+            self._add(missing)
+        return np.fromiter((known[w] for w in words), dtype=np.int64, count=len(words))
+
+    def number(self, text: str) -> int:
+        """The word's number in the vocabulary, or -1."""
+        known = self._numbers.get(text)
+        if known is None:
+            if len(self._numbers) >= REMEMBERED:
+                self._numbers.clear()
+            known = self._numbers[text] = self.data.words.position(text)
+        return known
+
+    def knows(self, text: str) -> bool:
+        return self.number(text) >= 0
+
+    def _add(self, words: list[str]) -> None:
+        data = self.data
+        numbers = data.words.find(words)
+        known = numbers >= 0
+        weights = np.zeros(len(words), dtype=np.float32)
+        weights[known] = np.asarray(data.word_weight)[numbers[known]]
+        for position in np.nonzero(~known)[0].tolist():
+            weights[position] = distinctiveness(words[position])
+        near = self.speller.near
+        for word, number in zip(words, numbers.tolist(), strict=True):
+            self._slots[word] = len(self._slots)
+            self._numbers.setdefault(word, number)
+            found, similarity = (
+                near(word.encode(), TWO_EDITS_LENGTH, FUZZY_FLOOR, NEIGHBOURS, number)
+                if len(word) >= MIN_FUZZY_LENGTH
+                else ((), ())
+            )
+            self.nb_start.extend((self.nb_words.size,))
+            self.nb_count.extend((len(found),))
+            self.nb_words.extend(found)
+            self.nb_sims.extend(similarity)
+        self.ids.extend(numbers)
+        self.weights.extend(weights)
+        self.numeric.extend(np.fromiter((w.isdigit() for w in words), dtype=np.uint8, count=len(words)))
+
+    def neighbours(self, slots: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float32]]:
+        """The spelling neighbours of words in these slots, as CSR arrays (offsets, words, sims)."""
+        counts = self.nb_count.view()[slots]
+        offsets = np.zeros(len(slots) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        starts = self.nb_start.view()[slots]
+        positions = np.repeat(starts - offsets[:-1], counts) + np.arange(offsets[-1], dtype=np.int64)
+        return offsets, self.nb_words.view()[positions], self.nb_sims.view()[positions]
