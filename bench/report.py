@@ -141,6 +141,7 @@ def summary(run: Run) -> str:
 OTHER = (
     ("RESULTS-lookthrough.md", "python -m bench.lookthrough_speed and python -m bench.devices_speed"),
     ("RESULTS-api.md", "python -m bench.api_load"),
+    ("RESULTS-portfolio.md", "python -m bench.portfolio"),
 )
 
 

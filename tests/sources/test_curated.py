@@ -186,3 +186,30 @@ def test_screen_example_holdings_on_a_fresh_database(tmp_path: Path) -> None:
     assert flagged["CHINA ELECTRONICS TECHNOLOGY GROUP CORP"] == {"lt-cetc"}
     for clear in ("SONY GROUP CORP", "TOYOTA MOTOR CORP", "APPLE INC", "NESTLE SA-REG", "ASML HOLDING NV"):
         assert rows[clear]["status"] == "clear"
+
+
+@pytest.mark.parametrize(
+    ("holding", "listed", "path"),
+    [
+        ("中电科芯片技术股份有限公司", "lt-cetc", ["lt-cetc-chips", "lt-cetc"]),  # filing: actual controller
+        ("CETC Potevio Science & Technology Co., Ltd. Class A", "lt-cetc", ["lt-cetc-potevio", "lt-cetc"]),
+        ("国睿科技股份有限公司", "lt-cetc-14th-institute", ["lt-glarun", "lt-cetc-14th-institute"]),
+        ("烽火通信科技股份有限公司", "lt-fiberhome", ["lt-fiberhome-telecom", "lt-fiberhome"]),
+    ],
+)
+def test_a_holding_in_a_listed_subsidiary_is_a_look_through_hit(
+    holding: str, listed: str, path: list[str]
+) -> None:
+    from lookthrough.workspace import Workspace
+
+    hits = Workspace(":memory:", builtin=True).screener().screen(holding)
+    found = {h.entity_id: [s.entity_id for s in h.path] for h in hits}
+    assert found.get(listed) == path, found
+
+
+def test_cetc_subsidiaries_cite_filings_and_the_1260h_lists(catalog: Catalog) -> None:
+    edges = {(e.source_id, e.source.evidence) for e in catalog.inbound["lt-cetc-chips"]}
+    assert edges == {("lt-cetc", Evidence.FILING)}
+    for entity_id in ("lt-cetc-cyberspace", "lt-cetc-digital", "lt-cetc-potevio", "lt-phenix-optical"):
+        assert "DoD Section 1260H list" in listings_of(catalog, entity_id), entity_id
+    assert not catalog.parties["lt-glarun"].listings  # on the 2025 list, not on that of 2026
