@@ -9,7 +9,7 @@ from lookthrough.names.chinese import chinese_tokens, has_cjk
 from lookthrough.names.holdings import strip_listing_suffixes
 from lookthrough.names.legal_forms import leading_name_word, replace_forms, spell_out, split_forms
 from lookthrough.names.text import join_words, nfkc, split_brackets, to_latin, tokenize
-from lookthrough.names.vocabulary import PLACE_WORDS, STOPWORDS, canonical
+from lookthrough.names.vocabulary import PLACE_WORDS, STOPWORDS, canonical_parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def _core(
     forms: list[str] = []
     if organization:
         tokens, forms = split_forms(tokens, named_first=named_first)
-        tokens = [part for t in tokens for part in canonical(t).split()]
+        tokens = [part for t in tokens for part in canonical_parts(t)]
     if pinyin:  # 'da' in Hytera's 'haineng da' is a syllable, not Portuguese 'da'
         return tokens, forms
     kept = [t for t in tokens if t not in STOPWORDS]
@@ -49,9 +49,16 @@ def _core(
 
 
 @lru_cache(maxsize=100_000)
+def _words(text: str) -> tuple[str, ...]:
+    """The casefolded Latin words of a text: shared by its readings as an organisation's
+    name and as a person's, so each name is transliterated and split once."""
+    return tuple(tokenize(join_words(to_latin(text))))
+
+
+@lru_cache(maxsize=100_000)
 def analyze(name: str, *, organization: bool = True, holding: bool = False) -> NameForm:
     """Normalise one name. `holding` strips share-class suffixes ('-A', 'ADR')."""
-    text = nfkc(name).strip()
+    text = (name if name.isascii() else nfkc(name)).strip()
     if holding:
         text = strip_listing_suffixes(text)
     if has_cjk(text):
@@ -59,7 +66,7 @@ def analyze(name: str, *, organization: bool = True, holding: bool = False) -> N
         words = [p for t in raw for p in tokenize(join_words(to_latin(t)))]
         tokens, forms = _core(words, organization, pinyin=True)
         return NameForm(name, tuple(tokens), tuple(sorted({*forms, *cjk_forms})), "cjk")
-    words = tokenize(join_words(to_latin(text)))
+    words = list(_words(text))
     named_first = False
     if organization:
         words = spell_out(words)
@@ -75,7 +82,10 @@ def variants(name: str, *, listed: bool = False) -> list[str]:
     For listed names, a bracketed part that is itself a name ('(CETC)') is kept as well;
     a query's bracketed part is usually a place ('(Hong Kong)') and never stands alone.
     """
-    outer, inner = split_brackets(nfkc(name))  # full-width brackets too
+    text = name if name.isascii() else nfkc(name)  # full-width brackets become ASCII ones
+    if "(" not in text and "[" not in text:
+        return [name]
+    outer, inner = split_brackets(text)
     found = [name]
     if inner and outer:
         found.append(outer)

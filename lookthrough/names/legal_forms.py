@@ -105,20 +105,22 @@ def split_forms(tokens: list[str], *, named_first: bool = False) -> tuple[list[s
     if named_first:
         return _split_after_first(tokens)
     original = tokens
-    if sum(t in ONLY_IN_FORMS for t in tokens) >= 2 or (
-        any(t in ONLY_IN_FORMS for t in tokens) and sum(t in FORM_WORDS for t in tokens) >= 2
-    ):
+    only = sum(t in ONLY_IN_FORMS for t in tokens)
+    if only >= 2 or (only and sum(t in FORM_WORDS for t in tokens) >= 2):
         scattered = [FORM_WORDS[t] for t in tokens if t in FORM_WORDS]
         tokens = [t for t in tokens if t not in FORM_WORDS]
     else:
         scattered = []
+    # Which positions are followed by legal forms only, worked out in one pass from the end.
+    trailing = [True] * (len(tokens) + 1)
+    for position in range(len(tokens) - 1, -1, -1):
+        trailing[position] = trailing[position + 1] and tokens[position] in FORM_TOKENS
     core: list[str] = []
     forms: list[str] = list(scattered)
     for position, token in enumerate(tokens):
         form = FORM_TOKENS.get(token)
-        trailing = all(t in FORM_TOKENS for t in tokens[position + 1 :])
         if form is not None and (
-            token not in TRAILING_ONLY or trailing or (position == 0 and token in LEADING)
+            token not in TRAILING_ONLY or trailing[position + 1] or (position == 0 and token in LEADING)
         ):
             forms.append(form)
         else:

@@ -95,6 +95,14 @@ def canonical(token: str) -> str:
     return CANONICAL.get(token, token)
 
 
+_PARTS = {spelled: tuple(word.split()) for spelled, word in CANONICAL.items()}
+
+
+def canonical_parts(token: str) -> tuple[str, ...]:
+    """The words a token stands for ('infotech' -> 'information', 'technology')."""
+    return _PARTS.get(token) or (token,)
+
+
 PLACE_WORDS = frozenset(
     {
         "hong", "kong", "hk", "uk", "usa", "us", "china", "prc", "india", "singapore", "s", "pty",

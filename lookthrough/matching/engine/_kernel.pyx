@@ -241,6 +241,20 @@ def osa(bytes a, bytes b):
 
 # --- typo lookup: words by their deletion neighbourhood ----------------------------------------
 
+def bucket_starts(const uint64_t[:] table, int bits):
+    """Where each run of entries sharing their top `bits` bits starts (and one past the end)."""
+    starts = np.zeros((1 << bits) + 1, dtype=np.int64)
+    cdef int64_t[:] view = starts
+    cdef Py_ssize_t i, n = table.shape[0]
+    cdef int shift = 64 - bits
+    with nogil:
+        for i in range(n):
+            view[(table[i] >> shift) + 1] += 1
+        for i in range(1 << bits):
+            view[i + 1] += view[i]
+    return starts
+
+
 def deletion_entries(const int64_t[:] off, const uint8_t[:] blob, int min_length):
     """For each string of a table, itself and each of its one-letter deletions, as sorted
     (32-bit hash << 32 | string number) entries: a query word and a listed word within a few
@@ -270,13 +284,16 @@ def deletion_entries(const int64_t[:] off, const uint8_t[:] blob, int min_length
     return np.unique(out)
 
 
-cdef void probe(const uint64_t[:] table, const uint8_t* key, Py_ssize_t n, int32_t* found,
-                Py_ssize_t* count, Py_ssize_t room) noexcept nogil:
+cdef void probe(const uint64_t[:] table, const int64_t[:] starts, int shift, const uint8_t* key,
+                Py_ssize_t n, int32_t* found, Py_ssize_t* count, Py_ssize_t room) noexcept nogil:
     if n == 0:
         return
     cdef uint64_t h = fnv(key, n) & 0xFFFFFFFFULL
-    cdef Py_ssize_t i = lower_bound(table, h << 32)
-    while i < table.shape[0] and (table[i] >> 32) == h and count[0] < room:
+    cdef uint64_t bucket = (h << 32) >> shift
+    cdef Py_ssize_t i = starts[bucket], end = starts[bucket + 1]
+    while i < end and (table[i] >> 32) < h:
+        i += 1
+    while i < end and (table[i] >> 32) == h and count[0] < room:
         found[count[0]] = <int32_t> (table[i] & 0xFFFFFFFFULL)
         count[0] += 1
         i += 1
@@ -322,15 +339,19 @@ cdef class Speller:
     table (`off`, `blob`), `word_of` maps each spelling to its word."""
 
     cdef const uint64_t[:] table
+    cdef const int64_t[:] starts
     cdef const int64_t[:] off
     cdef const uint8_t[:] blob
     cdef const int32_t[:] word_of
+    cdef int shift
 
-    def __init__(self, table, off, blob, word_of):
+    def __init__(self, table, starts, off, blob, word_of):
         self.table = table
+        self.starts = starts
         self.off = off
         self.blob = blob
         self.word_of = word_of
+        self.shift = 64 - (len(starts) - 1).bit_length() + 1
 
     def near(self, bytes token, int two_edits_length, double floor, int limit, int32_t skip):
         """Words within a few edits of `token` (not `skip`): (word numbers, similarities), most
@@ -347,16 +368,16 @@ cdef class Speller:
         cdef double sim
         cdef int32_t s, previous = -1
         with nogil:
-            probe(self.table, word, n, found, &count, room)
+            probe(self.table, self.starts, self.shift, word, n, found, &count, room)
             for i in range(n):
                 memcpy(one, word, i)
                 memcpy(one + i, word + i + 1, n - i - 1)
-                probe(self.table, one, n - 1, found, &count, room)
+                probe(self.table, self.starts, self.shift, one, n - 1, found, &count, room)
                 if n >= two_edits_length:
                     for k in range(i, n - 1):
                         memcpy(two, one, k)
                         memcpy(two + k, one + k + 1, n - 2 - k)
-                        probe(self.table, two, n - 2, found, &count, room)
+                        probe(self.table, self.starts, self.shift, two, n - 2, found, &count, room)
             qsort(found, count, sizeof(int32_t), by_int)
             for i in range(count):
                 s = found[i]
@@ -400,6 +421,9 @@ cdef class Strings:
         """Position of `word`, or -1."""
         return find_word(self.hashes, self.off, self.blob, <const uint8_t*> word, len(word))
 
+    cdef bint has(self, const uint8_t* word, Py_ssize_t n) noexcept nogil:
+        return self.hashes.shape[0] > 0 and find_word(self.hashes, self.off, self.blob, word, n) >= 0
+
     def find_many(self, list words):
         """Positions of many byte strings (-1 where absent), as an int32 array."""
         cdef Py_ssize_t i, n = len(words)
@@ -410,6 +434,18 @@ cdef class Strings:
             word = words[i]
             view[i] = find_word(self.hashes, self.off, self.blob, <const uint8_t*> word, len(word))
         return out
+
+
+def first_split(bytes token, Strings words, Strings extras, int shortest):
+    """The first place to cut `token` into two words that `words` or `extras` hold (each at
+    least `shortest` long), or -1: 'bankmelli' -> 4 ('bank' 'melli')."""
+    cdef const uint8_t* text = <const uint8_t*> token
+    cdef Py_ssize_t n = len(token), cut
+    for cut in range(shortest, n - shortest + 1):
+        if ((words.has(text, cut) or extras.has(text, cut))
+                and (words.has(text + cut, n - cut) or extras.has(text + cut, n - cut))):
+            return cut
+    return -1
 
 
 # --- candidates and alignment ------------------------------------------------------------------
@@ -594,10 +630,14 @@ cdef class Index:
             best_rank[slot] = rank
             if n_best < limit:
                 n_best += 1
+        cdef Pattern compact_pattern, sorted_pattern
+        make_pattern(&compact_pattern, &qc_blob[qc_off[q]], qc_off[q + 1] - qc_off[q])
+        make_pattern(&sorted_pattern, &qs_blob[qs_off[q]], qs_off[q + 1] - qs_off[q])
         for i in range(n_best):
             out_names[q, i] = best[i]
             self._align(q, best[i], t0, nt, p0, q_toks, q_weights, q_numeric, q_pairs, nb_off, nb_words,
-                        nb_sims, qc_off, qc_blob, qs_off, qs_blob, &out_stats[q, i, 0])
+                        nb_sims, qc_off, qc_blob, qs_off, qs_blob, &out_stats[q, i, 0], &compact_pattern,
+                        &sorted_pattern)
             out_stats[q, i, 19] = acc[best[i]] / total if total > 0 else 0.0
 
     cdef bint _contains(self, int32_t name, int32_t word) noexcept nogil:
@@ -614,11 +654,13 @@ cdef class Index:
                      const int32_t[:] q_toks, const float[:] q_weights, const uint8_t[:] q_numeric,
                      const int32_t[:] q_pairs, const int64_t[:] nb_off, const int32_t[:] nb_words,
                      const float[:] nb_sims, const int64_t[:] qc_off, const uint8_t[:] qc_blob,
-                     const int64_t[:] qs_off, const uint8_t[:] qs_blob, float* stats) noexcept nogil:
+                     const int64_t[:] qs_off, const uint8_t[:] qs_blob, float* stats,
+                     const Pattern* compact_pattern, const Pattern* sorted_pattern) noexcept nogil:
         align_pair(q, name, t0, nt, p0, q_toks, q_weights, q_numeric, q_pairs, nb_off, nb_words, nb_sims,
                    qc_off, qc_blob, qs_off, qs_blob, self.name_tok_off, self.name_toks, self.name_pair_off,
                    self.name_pairs, self.word_weight, self.word_generic, self.word_numeric,
-                   self.compact_off, self.compact_blob, self.sorted_off, self.sorted_blob, stats, NULL)
+                   self.compact_off, self.compact_blob, self.sorted_off, self.sorted_blob, stats, NULL,
+                   compact_pattern, sorted_pattern)
 
     def align(self, batch, Py_ssize_t q, int32_t name):
         """The alignment of query `q` of `batch` with listed name `name`: (stats, pairs), where
@@ -638,7 +680,7 @@ cdef class Index:
                    batch.sorted_off, batch.sorted_blob, self.name_tok_off, self.name_toks,
                    self.name_pair_off, self.name_pairs, self.word_weight, self.word_generic,
                    self.word_numeric, self.compact_off, self.compact_blob, self.sorted_off,
-                   self.sorted_blob, &stats_view[0], &pairs_view[0, 0])
+                   self.sorted_blob, &stats_view[0], &pairs_view[0, 0], NULL, NULL)
         count = int(pairs[MAX_TOKENS, 0])
         return stats, pairs[:count]
 
@@ -687,7 +729,8 @@ cdef void align_pair(Py_ssize_t q, int32_t name, Py_ssize_t t0, Py_ssize_t nt, P
                      const float[:] word_weight, const uint8_t[:] word_generic,
                      const uint8_t[:] word_numeric, const int64_t[:] c_off, const uint8_t[:] c_blob,
                      const int64_t[:] s_off, const uint8_t[:] s_blob, float* stats,
-                     float* pairs_out) noexcept nogil:
+                     float* pairs_out, const Pattern* compact_pattern,
+                     const Pattern* sorted_pattern) noexcept nogil:
     """Pair the words of a query with a listed name: exactly, then run together ('sense time' =
     'sensetime'), then by spelling; and sum up how much of each side met."""
     cdef int64_t c0 = name_tok_off[name]
@@ -841,10 +884,14 @@ cdef void align_pair(Py_ssize_t q, int32_t name, Py_ssize_t t0, Py_ssize_t nt, P
             c_numbers = True
     # spelling of the whole names, run together, in their order and sorted by word
     cdef float direct, by_word
-    direct = spelling(&qc_blob[qc_off[q]], qc_off[q + 1] - qc_off[q], &c_blob[c_off[name]],
-                      c_off[name + 1] - c_off[name])
-    by_word = spelling(&qs_blob[qs_off[q]], qs_off[q + 1] - qs_off[q], &s_blob[s_off[name]],
-                       s_off[name + 1] - s_off[name])
+    cdef Pattern own_compact, own_sorted
+    if compact_pattern == NULL:
+        make_pattern(&own_compact, &qc_blob[qc_off[q]], qc_off[q + 1] - qc_off[q])
+        make_pattern(&own_sorted, &qs_blob[qs_off[q]], qs_off[q + 1] - qs_off[q])
+        compact_pattern = &own_compact
+        sorted_pattern = &own_sorted
+    direct = spelling(compact_pattern, &c_blob[c_off[name]], c_off[name + 1] - c_off[name])
+    by_word = spelling(sorted_pattern, &s_blob[s_off[name]], s_off[name + 1] - s_off[name])
     stats[0] = q_total
     stats[1] = c_total
     stats[2] = q_met
@@ -866,15 +913,79 @@ cdef void align_pair(Py_ssize_t q, int32_t name, Py_ssize_t t0, Py_ssize_t nt, P
     stats[18] = c_left_weight
 
 
-cdef inline float spelling(const uint8_t* a, Py_ssize_t la, const uint8_t* b, Py_ssize_t lb) noexcept nogil:
-    cdef double first, second
+cdef struct Pattern:
+    uint64_t pm[256]
+    const uint8_t* text
+    Py_ssize_t length
+
+
+cdef void make_pattern(Pattern* p, const uint8_t* a, Py_ssize_t la) noexcept nogil:
+    """The bit masks of each byte's positions in `a`, built once per query for all candidates."""
+    cdef Py_ssize_t i
     if la > MAX_COMPACT:
         la = MAX_COMPACT
+    p.text = a
+    p.length = la
+    memset(p.pm, 0, sizeof(p.pm))
+    if la <= 64:
+        for i in range(la):
+            p.pm[a[i]] |= (<uint64_t> 1) << i
+
+
+cdef float spelling(const Pattern* p, const uint8_t* b, Py_ssize_t lb) noexcept nogil:
+    """The better of Indel and OSA similarity of the pattern's text and `b`."""
+    cdef Py_ssize_t la = p.length, j, found, dist, longer
+    cdef uint64_t s, u, vp, vn, d0, pm_old, pm_j, tr, hp, hn, last
+    cdef double first, second
     if lb > MAX_COMPACT:
         lb = MAX_COMPACT
-    first = indel_similarity(a, la, b, lb)
-    second = osa_similarity(a, la, b, lb)
+    if la == 0 or lb == 0:
+        return 1.0 if la == lb else 0.0
+    if la > 64:
+        first = indel_similarity(p.text, la, b, lb)
+        second = osa_similarity(p.text, la, b, lb)
+        return <float> (first if first > second else second)
+    # LCS (Hyyrö), then OSA (Hyyrö 2003), both over the same masks
+    s = ~(<uint64_t> 0)
+    for j in range(lb):
+        u = s & p.pm[b[j]]
+        s = (s + u) | (s - u)
+    s = ~s
+    if la < 64:
+        s &= ((<uint64_t> 1) << la) - 1
+    found = popcount64(s)
+    first = 2.0 * found / (la + lb)
+    vp = ~(<uint64_t> 0)
+    vn = 0
+    d0 = 0
+    pm_old = 0
+    last = (<uint64_t> 1) << (la - 1)
+    dist = la
+    for j in range(lb):
+        pm_j = p.pm[b[j]]
+        tr = (((~d0) & pm_j) << 1) & pm_old
+        d0 = (((pm_j & vp) + vp) ^ vp) | pm_j | vn | tr
+        hp = vn | ~(d0 | vp)
+        hn = d0 & vp
+        if hp & last:
+            dist += 1
+        if hn & last:
+            dist -= 1
+        hp = (hp << 1) | 1
+        hn = hn << 1
+        vp = hn | ~(d0 | hp)
+        vn = hp & d0
+        pm_old = pm_j
+    longer = la if la > lb else lb
+    second = 1.0 - <double> dist / longer
     return <float> (first if first > second else second)
+
+
+def spelling_similarity(bytes a, bytes b):
+    """The better of Indel and OSA similarity, as the kernel computes it for whole names."""
+    cdef Pattern p
+    make_pattern(&p, <const uint8_t*> a, len(a))
+    return spelling(&p, <const uint8_t*> b, len(b))
 
 
 cdef inline void record(float* pairs_out, Py_ssize_t i, Py_ssize_t j, int kind, float sim) noexcept nogil:

@@ -63,14 +63,16 @@ class BatchBuilder:
         tokens: list[str] = []
         pairs: list[str] = []
         tok_counts = array("q")
+        pair_left = array("q")
         for reading in readings:
             words = reading.form.tokens
+            pair_left.extend(range(len(tokens), len(tokens) + len(words) - 1))
             tokens.extend(words)
             pairs.extend([a + b for a, b in zip(words, words[1:], strict=False)])
             tok_counts.append(len(words))
         counts = _np(tok_counts, np.int64)
         slots = lexicon.slots(tokens)
-        pair_slots = lexicon.slots(pairs)
+        pair_slots = self._pair_slots(pairs, lexicon.ids.view()[slots], _np(pair_left, np.int64))
         nb_off, nb_words, nb_sims = lexicon.neighbours(slots)
         pnb_off, pnb_words, pnb_sims = lexicon.neighbours(pair_slots)
         compact = [r.form.compact.encode() for r in readings]
@@ -100,6 +102,23 @@ class BatchBuilder:
             initials_hash=_kernel.hash_many([r.form.initials.encode() for r in readings]),
             readings=readings,
         )
+
+
+    def _pair_slots(
+        self, pairs: list[str], token_ids: NDArray[np.int32], left: NDArray[np.int64]
+    ) -> NDArray[np.int64]:
+        """Slots of words run together from two neighbours. Only a pair with a word the index
+        lacks is looked up by spelling: 'sense tme' may be a typo of 'sensetime'; 'china
+        trading', of two known words, is no typo of anything."""
+        if not pairs:
+            return np.zeros(0, dtype=np.int64)
+        unknown = (token_ids[left] < 0) | (token_ids[left + 1] < 0)
+        slots = np.zeros(len(pairs), dtype=np.int64)
+        for spelled in (True, False):
+            chosen = np.nonzero(unknown == spelled)[0]
+            if len(chosen):
+                slots[chosen] = self.lexicon.slots([pairs[i] for i in chosen.tolist()], spelled=spelled)
+        return slots
 
 
 def _offsets(counts: NDArray[np.int64]) -> NDArray[np.int64]:

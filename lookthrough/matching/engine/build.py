@@ -119,6 +119,7 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
     weight = (idf / max_idf * distinct).astype(np.float32)
     name_total = _sums(weight[toks], tok_off).astype(np.float32)
     spell_off, spell_blob, spell_word = _spellings(texts, toks)
+    spell_table = _kernel.deletion_entries(spell_off, spell_blob, MIN_FUZZY_LENGTH)
     bits = FormBits.of(f for forms in found.forms for f in forms)
     compact_off, compact_blob = pack(found.compact)
     sorted_off, sorted_blob = pack(found.by_word)
@@ -133,7 +134,8 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
         spell_off=spell_off,
         spell_blob=spell_blob,
         spell_word=spell_word,
-        spell_table=_kernel.deletion_entries(spell_off, spell_blob, MIN_FUZZY_LENGTH),
+        spell_table=spell_table,
+        spell_starts=_kernel.bucket_starts(spell_table, max(1, min(24, (len(spell_table) - 1).bit_length()))),
         entities=entities,
         name_entity=name_entity.astype(np.int32),
         name_tok_off=tok_off,

@@ -34,6 +34,7 @@ class IndexData:
     spell_blob: NDArray[np.uint8]
     spell_word: NDArray[np.int32]
     spell_table: NDArray[np.uint64]
+    spell_starts: NDArray[np.int64]
     entities: StringTable
     name_entity: NDArray[np.int32]
     name_tok_off: NDArray[np.int64]

@@ -72,7 +72,7 @@ class NameEngine:
         builder = BatchBuilder(self.lexicon, self.bits)
         owners: list[int] = []
         for position, name in enumerate(names):
-            for reading in readings(name, self.lexicon.knows):
+            for reading in readings(name, self.lexicon):
                 builder.add(reading)
                 owners.append(position)
         batch = builder.finish()

@@ -13,6 +13,9 @@ from lookthrough.matching.background import distinctiveness
 from lookthrough.matching.engine import _kernel
 from lookthrough.matching.engine.build import MIN_FUZZY_LENGTH
 from lookthrough.matching.engine.data import IndexData
+from lookthrough.matching.engine.strings import StringTable
+from lookthrough.names.legal_forms import FORM_TOKENS
+from lookthrough.names.vocabulary import CANONICAL
 
 TWO_EDITS_LENGTH = 6
 """Words this long may differ by two edits (a typo and a transposition) and still be found."""
@@ -49,8 +52,11 @@ class Lexicon:
 
     def __init__(self, data: IndexData) -> None:
         self.data = data
-        self.speller = _kernel.Speller(data.spell_table, data.spell_off, data.spell_blob, data.spell_word)
+        self.speller = _kernel.Speller(
+            data.spell_table, data.spell_starts, data.spell_off, data.spell_blob, data.spell_word
+        )
         self._numbers: dict[str, int] = {}
+        self._extras = StringTable.build(_split_words(data))
         self._reset()
 
     def _reset(self) -> None:
@@ -63,14 +69,15 @@ class Lexicon:
         self.nb_words = _Grow(np.int32)
         self.nb_sims = _Grow(np.float32)
 
-    def slots(self, words: list[str]) -> NDArray[np.int64]:
-        """The slot of each word (looked up the first time it is seen)."""
+    def slots(self, words: list[str], *, spelled: bool = True) -> NDArray[np.int64]:
+        """The slot of each word (looked up the first time it is seen), with its spelling
+        neighbours unless `spelled` is False and the index has the word."""
         if len(self._slots) + len(words) > REMEMBERED:
             self._reset()
         known = self._slots
         missing = [w for w in dict.fromkeys(words) if w not in known]
         if missing:
-            self._add(missing)
+            self._add(missing, spelled)
         return np.fromiter((known[w] for w in words), dtype=np.int64, count=len(words))
 
     def number(self, text: str) -> int:
@@ -85,7 +92,13 @@ class Lexicon:
     def knows(self, text: str) -> bool:
         return self.number(text) >= 0
 
-    def _add(self, words: list[str]) -> None:
+    def split(self, token: str) -> tuple[str, str] | None:
+        """The token cut into two words the index knows (or abbreviations and legal forms),
+        each at least three letters: 'bankmelli' -> ('bank', 'melli'); None if none fits."""
+        cut = _kernel.first_split(token.encode(), self.data.words.lookups(), self._extras.lookups(), 3)
+        return (token[:cut], token[cut:]) if cut >= 0 else None
+
+    def _add(self, words: list[str], spelled: bool) -> None:
         data = self.data
         numbers = data.words.find(words)
         known = numbers >= 0
@@ -94,18 +107,25 @@ class Lexicon:
         for position in np.nonzero(~known)[0].tolist():
             weights[position] = distinctiveness(words[position])
         near = self.speller.near
+        starts, counts, found_words, found_sims = [], [], [], []
+        position = self.nb_words.size
         for word, number in zip(words, numbers.tolist(), strict=True):
             self._slots[word] = len(self._slots)
             self._numbers.setdefault(word, number)
             found, similarity = (
                 near(word.encode(), TWO_EDITS_LENGTH, FUZZY_FLOOR, NEIGHBOURS, number)
-                if len(word) >= MIN_FUZZY_LENGTH
+                if len(word) >= MIN_FUZZY_LENGTH and (spelled or number < 0)
                 else ((), ())
             )
-            self.nb_start.extend((self.nb_words.size,))
-            self.nb_count.extend((len(found),))
-            self.nb_words.extend(found)
-            self.nb_sims.extend(similarity)
+            starts.append(position)
+            counts.append(len(found))
+            position += len(found)
+            found_words.extend(found)
+            found_sims.extend(similarity)
+        self.nb_start.extend(starts)
+        self.nb_count.extend(counts)
+        self.nb_words.extend(found_words)
+        self.nb_sims.extend(found_sims)
         self.ids.extend(numbers)
         self.weights.extend(weights)
         self.numeric.extend(np.fromiter((w.isdigit() for w in words), dtype=np.uint8, count=len(words)))
@@ -118,3 +138,10 @@ class Lexicon:
         starts = self.nb_start.view()[slots]
         positions = np.repeat(starts - offsets[:-1], counts) + np.arange(offsets[-1], dtype=np.int64)
         return offsets, self.nb_words.view()[positions], self.nb_sims.view()[positions]
+
+
+def _split_words(data: IndexData) -> list[str]:
+    """Words a run-together token may be cut into besides the index's own: abbreviations of
+    words it has ('tech' for 'technology') and legal forms."""
+    found = [spelled for spelled, word in CANONICAL.items() if data.words.position(word) >= 0]
+    return sorted({*found, *FORM_TOKENS})

@@ -3,18 +3,24 @@ its bracketed parts, and with unknown words split into known ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from lookthrough.names import NameForm, analyze, variants
-from lookthrough.names.legal_forms import FORM_TOKENS
-from lookthrough.names.vocabulary import canonical
 
 ANY, ORGANISATIONS, PEOPLE = -1, 0, 1
 MAX_CHARACTERS = 512
 """A longer name is matched on its first 512 characters (the row says so)."""
 MAX_WORDS = 32
 """A name of more words is matched on its first 32."""
+
+
+class Vocabulary(Protocol):
+    """What readings need of an index's words."""
+
+    def knows(self, text: str) -> bool: ...
+
+    def split(self, token: str) -> tuple[str, str] | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +40,8 @@ def capped(name: str) -> tuple[str, bool]:
     return name[:MAX_CHARACTERS], True
 
 
-def readings(name: str, knows: Callable[[str], bool]) -> list[Reading]:
-    """Every reading of `name`; `knows` says whether the index has a word."""
+def readings(name: str, words: Vocabulary) -> list[Reading]:
+    """Every reading of `name` against an index's `words`."""
     found: list[Reading] = []
     for variant in variants(capped(name)[0]):
         as_org = _limit(analyze(variant, holding=True))
@@ -49,7 +55,7 @@ def readings(name: str, knows: Callable[[str], bool]) -> list[Reading]:
         )
         for form, people in kinds:
             found.append(Reading(form, people))
-            split = resegment(form, knows, organization=people != PEOPLE)
+            split = resegment(form, words, organization=people != PEOPLE)
             if split is not None:
                 found.append(Reading(split, people))
     return found
@@ -61,30 +67,16 @@ def _limit(form: NameForm) -> NameForm:
     return NameForm(form.original, form.tokens[:MAX_WORDS], form.forms, form.script)
 
 
-def resegment(form: NameForm, knows: Callable[[str], bool], *, organization: bool = True) -> NameForm | None:
+def resegment(form: NameForm, words: Vocabulary, *, organization: bool = True) -> NameForm | None:
     """The name with each unknown word split into two known ones ('smiletechnologies' ->
     'smile technology', 'bankmelli' -> 'bank melli'), or None if no word splits."""
-    words: list[str] = []
+    found: list[str] = []
     changed = False
     for token in form.tokens:
-        split = None if knows(token) else _split(token, knows)
+        split = None if len(token) < 6 or len(token) > 2 * MAX_WORDS or words.knows(token) else words.split(token)
         changed = changed or split is not None
-        words.extend(split or (token,))
+        found.extend(split or (token,))
     if not changed:
         return None
-    again = _limit(analyze(" ".join(words), organization=organization))
+    again = _limit(analyze(" ".join(found), organization=organization))
     return again if again.tokens != form.tokens else None
-
-
-def _split(token: str, knows: Callable[[str], bool]) -> tuple[str, str] | None:
-    if len(token) > 2 * MAX_WORDS:
-        return None  # a run of letters this long is no two words
-    for cut in range(3, len(token) - 2):
-        left, right = token[:cut], token[cut:]
-        if _known(left, knows) and _known(right, knows):
-            return left, right
-    return None
-
-
-def _known(word: str, knows: Callable[[str], bool]) -> bool:
-    return knows(word) or knows(canonical(word)) or word in FORM_TOKENS

@@ -46,6 +46,10 @@ class StringTable:
     def __len__(self) -> int:
         return len(self.hashes)
 
+    def lookups(self) -> _kernel.Strings:
+        """The compiled look-up over this table (made once)."""
+        return self._lookups()
+
     def _lookups(self) -> _kernel.Strings:
         if self._strings is None:
             self._strings = _kernel.Strings(self.hashes, self.offsets, self.blob)
