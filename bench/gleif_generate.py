@@ -17,8 +17,24 @@ from pathlib import Path
 from bench.gleif_layout import LEI_HEADER, RR_HEADER, make_lei
 
 COUNTRIES = ("CN", "US", "DE", "GB", "FR", "JP", "HK", "KY", "NL", "LU", "IE", "SG")
-WORDS = ("Global", "Pacific", "Northern", "Digital", "Vision", "Capital", "Trading", "Industrial",
-         "Energy", "Holdings", "Systems", "Electronics", "Logistics", "Ocean", "Green", "Star")  # fmt: skip
+WORDS = (
+    "Global",
+    "Pacific",
+    "Northern",
+    "Digital",
+    "Vision",
+    "Capital",
+    "Trading",
+    "Industrial",
+    "Energy",
+    "Holdings",
+    "Systems",
+    "Electronics",
+    "Logistics",
+    "Ocean",
+    "Green",
+    "Star",
+)
 FORMS = ("Co., Ltd.", "Limited", "GmbH", "S.A.", "Inc.", "B.V.", "S.à r.l.", "plc")
 TYPES = ("IS_DIRECTLY_CONSOLIDATED_BY", "IS_ULTIMATELY_CONSOLIDATED_BY", "IS_INTERNATIONAL_BRANCH_OF")
 
@@ -97,7 +113,9 @@ def generate(out: Path, leis: int, relations: int, seed: int = 13) -> tuple[Path
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--leis", type=int, default=3_000_000)
     parser.add_argument("--relations", type=int, default=500_000)
     parser.add_argument("--out", type=Path, default=Path("bench/output/gleif"))

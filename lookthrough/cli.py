@@ -129,7 +129,9 @@ def lists(
 
 @app.command()
 def diff(
-    list_name: Annotated[str | None, typer.Option("--list", help="Dataset to compare, as `lists` shows it.")] = None,
+    list_name: Annotated[
+        str | None, typer.Option("--list", help="Dataset to compare, as `lists` shows it.")
+    ] = None,
     before: Annotated[
         str | None, typer.Option("--from", help="Older snapshot id (default: the one before --to).")
     ] = None,
@@ -137,7 +139,9 @@ def diff(
         str | None, typer.Option("--to", help="Newer snapshot id (default: the list's current one).")
     ] = None,
     format: Annotated[str, typer.Option("--format", "-f", help="Output: table, jsonl or csv.")] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Entries added, removed and changed between two snapshots of a list."""
@@ -153,7 +157,12 @@ def diff(
         return
     with ExitStack() as stack:
         handle = stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
-        write_diff(result, format, handle, out if output is None else Console(file=handle, width=200, markup=False, highlight=False))
+        write_diff(
+            result,
+            format,
+            handle,
+            out if output is None else Console(file=handle, width=200, markup=False, highlight=False),
+        )
     err.print(f"{result.dataset}: {result.before.id} -> {result.after.id}: {result.count('added')} added, "
               f"{result.count('removed')} removed, {result.count('changed')} changed")  # fmt: skip
 

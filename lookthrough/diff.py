@@ -34,8 +34,13 @@ class EntryChange:
     removed: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
-        return {"change": self.change, "entity_id": self.entity_id, "name": self.name,
-                "added": self.added, "removed": self.removed}  # fmt: skip
+        return {
+            "change": self.change,
+            "entity_id": self.entity_id,
+            "name": self.name,
+            "added": self.added,
+            "removed": self.removed,
+        }
 
 
 @dataclass
@@ -53,11 +58,16 @@ class ListDiff:
 
 def loaded_snapshots(store: Store, dataset: str | None = None) -> list[Snapshot]:
     """Snapshots that hold statements (current and superseded), oldest first."""
-    return [s for s in store.snapshots(include_history=True)
-            if s.status in LOADED and (dataset is None or s.dataset == dataset)]  # fmt: skip
+    return [
+        s
+        for s in store.snapshots(include_history=True)
+        if s.status in LOADED and (dataset is None or s.dataset == dataset)
+    ]
 
 
-def choose(store: Store, dataset: str | None, before: str | None, after: str | None) -> tuple[Snapshot, Snapshot]:
+def choose(
+    store: Store, dataset: str | None, before: str | None, after: str | None
+) -> tuple[Snapshot, Snapshot]:
     """The two snapshots to compare: by id, else the dataset's current one and the one before it."""
     every = {s.id: s for s in loaded_snapshots(store)}
     for wanted in (before, after):
@@ -69,7 +79,11 @@ def choose(store: Store, dataset: str | None, before: str | None, after: str | N
     history = [s for s in every.values() if s.dataset == dataset]
     if not history:
         raise NotFound(f"no loaded snapshot of {dataset!r}")
-    to_snap = every[after] if after else next((s for s in reversed(history) if s.status is SnapshotStatus.CURRENT), history[-1])
+    to_snap = (
+        every[after]
+        if after
+        else next((s for s in reversed(history) if s.status is SnapshotStatus.CURRENT), history[-1])
+    )
     earlier = [s for s in history if s.retrieved_at < to_snap.retrieved_at]
     if before:
         from_snap = every[before]
@@ -82,7 +96,9 @@ def choose(store: Store, dataset: str | None, before: str | None, after: str | N
     return from_snap, to_snap
 
 
-def diff_lists(store: Store, dataset: str | None = None, before: str | None = None, after: str | None = None) -> ListDiff:
+def diff_lists(
+    store: Store, dataset: str | None = None, before: str | None = None, after: str | None = None
+) -> ListDiff:
     """Compare two snapshots of one list entry by entry."""
     from_snap, to_snap = choose(store, dataset, before, after)
     old, old_names = entries(store, from_snap.id)
@@ -100,7 +116,9 @@ def compare(entity_id: str, old: Aspects | None, new: Aspects | None) -> EntryCh
     if old is None or new is None:
         kind, present = ("added", new) if old is None else ("removed", old)
         values = {a: sorted(v) for a, v in (present or {}).items() if v}
-        return EntryChange(entity_id, "", kind, **({"added": values} if kind == "added" else {"removed": values}))
+        return EntryChange(
+            entity_id, "", kind, **({"added": values} if kind == "added" else {"removed": values})
+        )
     added = {a: sorted(new.get(a, set()) - old.get(a, set())) for a in ASPECTS}
     removed = {a: sorted(old.get(a, set()) - new.get(a, set())) for a in ASPECTS}
     added, removed = {a: v for a, v in added.items() if v}, {a: v for a, v in removed.items() if v}
@@ -110,7 +128,8 @@ def compare(entity_id: str, old: Aspects | None, new: Aspects | None) -> EntryCh
 def _rows(store: Store, snapshot_id: str) -> Iterator[tuple[str, str, str, str]]:
     with store.transaction() as tx:
         yield from tx.query(
-            "SELECT entity_id, schema, prop, value FROM statements WHERE snapshot_id = :sid ORDER BY entity_id, seq",
+            "SELECT entity_id, schema, prop, value FROM statements"
+            " WHERE snapshot_id = :sid ORDER BY entity_id, seq",
             {"sid": snapshot_id},
         )
 
@@ -146,12 +165,19 @@ def _attach(parties: dict[str, Aspects], schema: str, props: dict[str, list[str]
             for program in props.get("program") or [props.get("publisher", ["(no programme)"])[0]]:
                 parties[party]["programmes"].add(program)
         return
-    ends = {"Ownership": ("owner", "asset", "owned by", "owns"), "UnknownLink": ("subject", "object", "linked from", "linked to")}
+    ends = {
+        "Ownership": ("owner", "asset", "owned by", "owns"),
+        "UnknownLink": ("subject", "object", "linked from", "linked to"),
+    }
     if schema not in ends:
         return
     left, right, left_label, right_label = ends[schema]
     share = (props.get("percentage") or ["?"])[0]
     for a in props.get(left, []):
         for b in props.get(right, []):
-            parties[b]["relations"].add(f"{left_label} {a} ({share}%)" if schema == "Ownership" else f"{left_label} {a}")
-            parties[a]["relations"].add(f"{right_label} {b} ({share}%)" if schema == "Ownership" else f"{right_label} {b}")
+            parties[b]["relations"].add(
+                f"{left_label} {a} ({share}%)" if schema == "Ownership" else f"{left_label} {a}"
+            )
+            parties[a]["relations"].add(
+                f"{right_label} {b} ({share}%)" if schema == "Ownership" else f"{right_label} {b}"
+            )

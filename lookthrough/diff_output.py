@@ -30,7 +30,7 @@ def write_diff(result: ListDiff, fmt: str, handle: TextIO, console: Console) -> 
 
 def csv_rows(result: ListDiff) -> list[tuple[str, ...]]:
     """One row per added or removed value; an entry added or removed whole also gets a row of its own."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for c in result.changes:
         if c.change != "changed":
             rows.append((c.change, c.entity_id, c.name, "", "", ""))
@@ -43,7 +43,9 @@ def csv_rows(result: ListDiff) -> list[tuple[str, ...]]:
 
 
 def table(result: ListDiff) -> Table:
-    shown = Table("change", "entity", "name", "what changed", title=f"{result.before.id} -> {result.after.id}")
+    shown = Table(
+        "change", "entity", "name", "what changed", title=f"{result.before.id} -> {result.after.id}"
+    )
     for c in result.changes:
         parts = [f"+{a}: {'; '.join(v)}" for a, v in c.added.items()] if c.change == "changed" else []
         parts += [f"-{a}: {'; '.join(v)}" for a, v in c.removed.items()] if c.change == "changed" else []

@@ -56,7 +56,9 @@ def test_cli_diff_formats_and_lists_shows_snapshot_ids(shared_data: Path, tmp_pa
     db = tmp_path / "diff.duckdb"
     runner = CliRunner()
     for source, name in ((SDN_2021, "2021-07"), (SDN_2024, "2024-05-03")):
-        loaded = runner.invoke(app, ["update", "--from", str(edition(shared_data, source, tmp_path / name)), "--db", str(db)])
+        loaded = runner.invoke(
+            app, ["update", "--from", str(edition(shared_data, source, tmp_path / name)), "--db", str(db)]
+        )
         assert loaded.exit_code == 0, loaded.output
     store = open_store(str(db))
     first, second = (s.id for s in loaded_snapshots(store, "us_ofac_sdn"))
@@ -68,10 +70,18 @@ def test_cli_diff_formats_and_lists_shows_snapshot_ids(shared_data: Path, tmp_pa
     records = [json.loads(line) for line in lines.stdout.splitlines() if line.startswith("{")]
     assert sum(r["change"] == "added" for r in records) == 6870
     flat = runner.invoke(app, ["diff", "--from", first, "--to", second, "--format", "csv", "--db", str(db)])
-    rows = list(csv.DictReader(io.StringIO(flat.stdout[flat.stdout.index("change,"):])))
-    assert {"change": "changed", "entity_id": "us_ofac_sdn-4691", "name": "AUM SHINRIKYO", "field": "programmes",
-            "added": "", "removed": "FTO"} in rows  # fmt: skip
-    backwards = runner.invoke(app, ["diff", "--from", second, "--to", first, "--format", "jsonl", "--db", str(db)])
+    rows = list(csv.DictReader(io.StringIO(flat.stdout[flat.stdout.index("change,") :])))
+    assert {
+        "change": "changed",
+        "entity_id": "us_ofac_sdn-4691",
+        "name": "AUM SHINRIKYO",
+        "field": "programmes",
+        "added": "",
+        "removed": "FTO",
+    } in rows
+    backwards = runner.invoke(
+        app, ["diff", "--from", second, "--to", first, "--format", "jsonl", "--db", str(db)]
+    )
     assert sum('"change": "removed"' in line for line in backwards.stdout.splitlines()) == 6870
 
 

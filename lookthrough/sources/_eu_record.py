@@ -141,10 +141,22 @@ def _documents(party: Party, documents: list[Attrs]) -> None:
         if number and prop:
             party.add(prop, number)
             party.add(prop, doc.get("latinNumber"))
-        flags = [f for f in ("diplomatic", "knownExpired", "knownFalse", "reportedLost", "revokedByIssuer")
-                 if doc.get(f, "").lower() == "true"]  # fmt: skip
-        details = joined((doc.get("identificationTypeDescription") or kind, number, _country(doc),
-                          doc.get("issuedBy"), doc.get("issuedDate"), ", ".join(flags), doc.get("remark")))  # fmt: skip
+        flags = [
+            f
+            for f in ("diplomatic", "knownExpired", "knownFalse", "reportedLost", "revokedByIssuer")
+            if doc.get(f, "").lower() == "true"
+        ]
+        details = joined(
+            (
+                doc.get("identificationTypeDescription") or kind,
+                number,
+                _country(doc),
+                doc.get("issuedBy"),
+                doc.get("issuedDate"),
+                ", ".join(flags),
+                doc.get("remark"),
+            )
+        )
         party.add("notes", details and f"document: {details}")
 
 

@@ -23,7 +23,9 @@ def open_text(path: Path) -> Iterator[IO[str]]:
         with zipfile.ZipFile(path) as archive:
             members = [n for n in archive.namelist() if n.lower().endswith(".csv")]
             if len(members) != 1:
-                raise SourceAbort(f"expected one CSV file in the archive, found {len(members)}", path=path.name)
+                raise SourceAbort(
+                    f"expected one CSV file in the archive, found {len(members)}", path=path.name
+                )
             with archive.open(members[0]) as raw:
                 yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     else:
@@ -40,7 +42,9 @@ def header_of(path: Path) -> list[str]:
         return []
 
 
-def rows(path: Path, report: LoadReport, wanted: tuple[str, ...], required: tuple[str, ...]) -> Iterator[tuple[int, Row]]:
+def rows(
+    path: Path, report: LoadReport, wanted: tuple[str, ...], required: tuple[str, ...]
+) -> Iterator[tuple[int, Row]]:
     """(line, {column: value}) for the `wanted` columns that are present; short rows are rejected."""
     with open_text(path) as handle:
         reader = csv.reader(handle)

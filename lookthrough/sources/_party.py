@@ -104,8 +104,13 @@ def build(party: Party, info: ListInfo, ref: str) -> list[Entity]:
 def links_of(party: Party, info: ListInfo, known: set[str]) -> tuple[list[Entity], list[str]]:
     """'Linked to' relations to other parties of the list, and the keys that name no party."""
     edges, missing = [], []
-    like = Entity(f"{info.dataset}-{party.key}", party.schema, dataset=info.dataset,
-                  citation=info.cite(party, party.key), source_url=info.url)  # fmt: skip
+    like = Entity(
+        f"{info.dataset}-{party.key}",
+        party.schema,
+        dataset=info.dataset,
+        citation=info.cite(party, party.key),
+        source_url=info.url,
+    )
     for target, why in party.links:
         if target not in known:
             missing.append(target)

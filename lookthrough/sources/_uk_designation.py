@@ -81,7 +81,9 @@ def to_party(d: Designation) -> Party:
         raise party.error("designation has no UniqueID", "UniqueID")
     kind = (d.one("IndividualEntityShip") or "").lower()
     if kind not in SCHEMAS:
-        raise party.error(f"unknown IndividualEntityShip {d.one('IndividualEntityShip')!r}", "IndividualEntityShip")
+        raise party.error(
+            f"unknown IndividualEntityShip {d.one('IndividualEntityShip')!r}", "IndividualEntityShip"
+        )
     party.schema = SCHEMAS[kind]
     _names(party, d)
     if not party.has_name():
@@ -95,7 +97,9 @@ def to_party(d: Designation) -> Party:
     _person(party, d)
     for address in d.groups.get("Address", []):
         lines = [address.get(f"AddressLine{i}") for i in range(1, 7)]
-        party.add("address", joined((*lines, address.get("AddressPostalCode"), address.get("AddressCountry"))))
+        party.add(
+            "address", joined((*lines, address.get("AddressPostalCode"), address.get("AddressCountry")))
+        )
         party.add("country", address.get("AddressCountry"))
     party.listings.append(_listing(d))
     return party
@@ -136,7 +140,9 @@ def _listing(d: Designation) -> Listing:
     values = [("authorityId", v) for v in (d.one("UniqueID"), d.one("OFSIGroupID")) if v]
     values += [("unscId", v) for v in d.many("UNReferenceNumber")]
     values += [("reason", v) for v in d.many("UKStatementofReasons")]
-    values += [("provisions", p.strip()) for v in d.many("SanctionsImposed") for p in v.split("|") if p.strip()]
+    values += [
+        ("provisions", p.strip()) for v in d.many("SanctionsImposed") for p in v.split("|") if p.strip()
+    ]
     values += [("summary", f"designation source: {v}") for v in d.many("DesignationSource")]
     values += [("modifiedAt", day) for v in d.many("LastUpdated") if (day := parse_day(v))]
     return Listing(d.one("RegimeName"), parse_day(d.one("DateDesignated")), values)

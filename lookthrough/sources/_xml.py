@@ -14,7 +14,7 @@ from lookthrough.sources.base import sniff_text
 
 def local(el: Element) -> str:
     """The element's tag without its namespace."""
-    return etree.QName(el).localname
+    return str(etree.QName(el).localname)
 
 
 def top_records(path: Path, tag: str, other: Callable[[Element], None] | None = None) -> Iterator[Element]:
@@ -49,13 +49,14 @@ def root_attribute(path: Path, name: str) -> str | None:
     """An attribute of the root element, read from the start of the file."""
     with path.open("rb") as handle:
         for _event, root in etree.iterparse(handle, events=("start",)):
-            return root.get(name)
+            value = root.get(name)
+            return str(value) if value is not None else None
     return None
 
 
 def raw(el: Element, limit: int = 4000) -> str:
     """The record as XML text, for the rejects table."""
-    return etree.tostring(el, encoding="unicode")[:limit]
+    return str(etree.tostring(el, encoding="unicode"))[:limit]
 
 
 def head_has(path: Path, *markers: str, size: int = 4096) -> bool:

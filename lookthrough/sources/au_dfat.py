@@ -20,7 +20,7 @@ from lookthrough.model import Entity
 from lookthrough.sources import register
 from lookthrough.sources._complete import rows_incomplete, zip_incomplete
 from lookthrough.sources._dates import parse_day
-from lookthrough.sources._party import Listing, ListInfo, Party, build
+from lookthrough.sources._party import ListInfo, Listing, Party, build
 from lookthrough.sources._values import text
 from lookthrough.sources.base import Download, LoadReport, Source
 
@@ -95,8 +95,12 @@ class AustraliaDfatXlsx(Source):
             cells = {h: v for h, v in zip(header, values, strict=False) if h and v}
             found = _REFERENCE.match(cells.get("Reference", ""))
             if not found:
-                error = SourceError(f"Reference {cells.get('Reference')!r} is not a number", path=path.name,
-                                    line=line, field="Reference")  # fmt: skip
+                error = SourceError(
+                    f"Reference {cells.get('Reference')!r} is not a number",
+                    path=path.name,
+                    line=line,
+                    field="Reference",
+                )
                 report.reject(error, str(cells))
                 continue
             groups.setdefault(found.group(1), []).append((line, cells))
@@ -110,11 +114,13 @@ class AustraliaDfatXlsx(Source):
                     report.reject(error, "")  # every row of the party is rejected with it
 
     def party(self, name: str, reference: str, rows: list[Row]) -> Party:
-        first_line, first = rows[0]
+        first_line, _first = rows[0]
         party = Party(reference, "LegalEntity", name, first_line)
         kinds = {c.get("Type", "").lower() for _, c in rows}
         if len(kinds) != 1 or next(iter(kinds)) not in SCHEMAS:
-            raise party.error(f"Reference {reference}: Type {sorted(kinds)} is not one of {sorted(SCHEMAS)}", "Type")
+            raise party.error(
+                f"Reference {reference}: Type {sorted(kinds)} is not one of {sorted(SCHEMAS)}", "Type"
+            )
         party.schema = SCHEMAS[kinds.pop()]
         ordered = sorted(rows, key=lambda r: r[1].get("Name Type", "").lower() != "primary name")
         for _, cells in ordered:
@@ -141,7 +147,9 @@ class AustraliaDfatXlsx(Source):
             party.add("address", address.replace("_x000D_", " "))
         party.add("imoNumber", cells.get("IMO Number"))
         party.add("notes", (cells.get("Additional Information") or "").replace("_x000D_", " ") or None)
-        values = [("provisions", p) for p in PROVISIONS if (cells.get(p) or "").lower() in ("yes", "true", "y")]
+        values = [
+            ("provisions", p) for p in PROVISIONS if (cells.get(p) or "").lower() in ("yes", "true", "y")
+        ]
         for column in ("Listing Information", "Instrument of Designation"):
             if cells.get(column) and not parse_day(cells[column]):
                 values.append(("summary", f"{column}: {cells[column]}"))

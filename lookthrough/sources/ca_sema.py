@@ -19,7 +19,7 @@ from lookthrough.model import Entity
 from lookthrough.sources import register
 from lookthrough.sources._complete import rows_incomplete, xml_incomplete
 from lookthrough.sources._dates import parse_day
-from lookthrough.sources._party import Listing, ListInfo, Party, build
+from lookthrough.sources._party import ListInfo, Listing, Party, build
 from lookthrough.sources._values import joined
 from lookthrough.sources._xml import head_has, local, raw, top_records
 from lookthrough.sources.base import Download, LoadReport, Source
@@ -27,7 +27,8 @@ from lookthrough.sources.base import Download, LoadReport, Source
 INFO = ListInfo(
     dataset="ca_sema_sanctions",
     title="Consolidated Canadian Autonomous Sanctions List",
-    authority="Global Affairs Canada (Special Economic Measures Act; Justice for Victims of Corrupt Foreign Officials Act)",
+    authority="Global Affairs Canada (Special Economic Measures Act; "
+    "Justice for Victims of Corrupt Foreign Officials Act)",
     url="https://www.international.gc.ca/world-monde/international_relations-relations_internationales/sanctions/consolidated-consolide.aspx?lang=eng",
 )
 DOWNLOAD_URL = (
@@ -35,8 +36,11 @@ DOWNLOAD_URL = (
     "international_relations-relations_internationales/sanctions/sema-lmes.xml"
 )
 # Aliases are one free-text cell: 'X, Y (a.k.a. Z); Russian: Ж'.
-_ALIAS_SPLIT = re.compile(r";|,(?![^()]*\))|\(a\.k\.a\.|\(also known as|\b(?:ALIAS|Hebrew|Arabic|Russian|"
-                          r"Belarusian|Ukrainian|Chinese)\s*:", re.IGNORECASE)  # fmt: skip
+_ALIAS_SPLIT = re.compile(
+    r";|,(?![^()]*\))|\(a\.k\.a\.|\(also known as|\b(?:ALIAS|Hebrew|Arabic|Russian|"
+    r"Belarusian|Ukrainian|Chinese)\s*:",
+    re.IGNORECASE,
+)
 
 
 def _slug(text: str) -> str:
@@ -66,7 +70,11 @@ class CanadaSemaXml(Source):
 
     def party(self, name: str, el: Element, seen: set[str]) -> Party:
         cells = {local(c): " ".join((c.text or "").split()) for c in el if len(c) == 0}
-        regulation, schedule, item = cells.get("Country", ""), cells.get("Schedule", ""), cells.get("Item", "")
+        regulation, schedule, item = (
+            cells.get("Country", ""),
+            cells.get("Schedule", ""),
+            cells.get("Item", ""),
+        )
         key = "-".join(_slug(p) for p in (regulation.split("/")[0], schedule, item) if p)
         party = Party(key, "LegalEntity", name, el.sourceline)
         if not regulation:

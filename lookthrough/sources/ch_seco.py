@@ -20,7 +20,7 @@ from lookthrough.model import Entity
 from lookthrough.sources import register
 from lookthrough.sources._complete import rows_incomplete, xml_incomplete
 from lookthrough.sources._dates import parse_day
-from lookthrough.sources._party import Listing, ListInfo, Party, build, links_of
+from lookthrough.sources._party import ListInfo, Listing, Party, build, links_of
 from lookthrough.sources._values import joined
 from lookthrough.sources._xml import head_has, raw, root_attribute, top_records
 from lookthrough.sources.base import Download, LoadReport, Source
@@ -37,7 +37,11 @@ DOWNLOAD_URL = (
 )
 SCHEMAS = {"individual": "Person", "entity": "Organization", "object": "Vessel"}
 NAME_PROPS = {"primary-name": "name", "alias": "alias", "formerly-known-as": "previousName"}
-DOCUMENT_PROPS = {"passport": "passportNumber", "diplomatic-passport": "passportNumber", "id-card": "idNumber"}
+DOCUMENT_PROPS = {
+    "passport": "passportNumber",
+    "diplomatic-passport": "passportNumber",
+    "id-card": "idNumber",
+}
 ADDRESS_PARTS = ("c-o", "address-details", "p-o-box", "zip-code", "location", "area", "country")
 
 
@@ -73,9 +77,13 @@ class SwissSecoXml(Source):
             edges, missing = links_of(party, INFO, known)
             yield from edges
             for target in missing:
-                report.warn(f"{path.name} line {party.line}: relation to target {target}, which is not on the list")
+                report.warn(
+                    f"{path.name} line {party.line}: relation to target {target}, which is not on the list"
+                )
 
-    def party(self, name: str, el: Element, programs: dict[str, str], places: dict[str, dict[str, str]]) -> Party:
+    def party(
+        self, name: str, el: Element, programs: dict[str, str], places: dict[str, dict[str, str]]
+    ) -> Party:
         ssid = el.get("ssid") or ""
         party = Party(ssid, "LegalEntity", name, el.sourceline)
         if not ssid:
@@ -149,7 +157,9 @@ def _identity(party: Party, identity: Element, places: dict[str, dict[str, str]]
         party.add("country", place.get("country"))
     for born in identity.findall("day-month-year"):
         day = "-".join(p for p in (born.get("year"), _two(born.get("month")), _two(born.get("day"))) if p)
-        party.add("birthDate" if party.schema == "Person" else "incorporationDate", parse_day(day) or day or None)
+        party.add(
+            "birthDate" if party.schema == "Person" else "incorporationDate", parse_day(day) or day or None
+        )
     for birth_place in identity.findall("place-of-birth"):
         place = places.get(birth_place.get("place-id") or "", {})
         party.add("birthPlace", joined(place.get(p) for p in ("location", "area", "country")))
@@ -159,11 +169,19 @@ def _identity(party: Party, identity: Element, places: dict[str, dict[str, str]]
             party.add("nationality", country.get("iso-code") or country.text)
     for doc in identity.findall("identification-document"):
         number = doc.findtext("number")
-        prop = DOCUMENT_PROPS.get(doc.get("document-type") or "")
-        if prop:
-            party.add(prop, number)
-        details = joined((doc.get("document-type"), number, doc.findtext("issuer"),
-                          doc.findtext("date-of-issue"), doc.findtext("expiry-date"), doc.findtext("remark")))  # fmt: skip
+        doc_prop = DOCUMENT_PROPS.get(doc.get("document-type") or "")
+        if doc_prop:
+            party.add(doc_prop, number)
+        details = joined(
+            (
+                doc.get("document-type"),
+                number,
+                doc.findtext("issuer"),
+                doc.findtext("date-of-issue"),
+                doc.findtext("expiry-date"),
+                doc.findtext("remark"),
+            )
+        )
         party.add("notes", details and f"document: {details}")
 
 

@@ -8,6 +8,7 @@ an XML and a CSV snapshot of the same day give the same parties.
 from __future__ import annotations
 
 import csv
+from abc import abstractmethod
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -67,10 +68,15 @@ class EuFsfSource(Source):
 
     def ref(self, entry: EuEntry) -> str:
         number = entry.attrs.get("euReferenceNumber")
-        return f"{number}, logicalId {entry.attrs.get('logicalId')}" if number else f"logicalId {entry.attrs.get('logicalId')}"
+        return (
+            f"{number}, logicalId {entry.attrs.get('logicalId')}"
+            if number
+            else f"logicalId {entry.attrs.get('logicalId')}"
+        )
 
+    @abstractmethod
     def entries(self, path: Path, report: LoadReport) -> Iterator[EuEntry]:
-        raise NotImplementedError
+        """The file's entries, streamed; records that cannot be read at all are rejected here."""
 
 
 @register
@@ -153,7 +159,9 @@ class EuFsfCsv(EuFsfSource):
             for row in reader:
                 report.row(path.name)
                 if len(row) != len(header):
-                    error = SourceError(f"expected {len(header)} fields, found {len(row)}", path=path.name, line=line)
+                    error = SourceError(
+                        f"expected {len(header)} fields, found {len(row)}", path=path.name, line=line
+                    )
                     report.reject(error, ";".join(row))
                 else:
                     add_row(entries, dict(zip(header, row, strict=True)), path.name, line)
@@ -178,8 +186,10 @@ def add_row(entries: dict[str, EuEntry], cells: dict[str, str], name: str, line:
             "designationDetails": cells.get("Entity_DesignationDetails", ""),
         }
         entry = entries[key or f"line {line}"] = EuEntry(attrs, name, line)
-        entry.subject = {"code": cells.get("Entity_SubjectType", ""),
-                         "classificationCode": cells.get("Entity_SubjectType_ClassificationCode", "")}  # fmt: skip
+        entry.subject = {
+            "code": cells.get("Entity_SubjectType", ""),
+            "classificationCode": cells.get("Entity_SubjectType_ClassificationCode", ""),
+        }
     if (remark := cells.get("Entity_Remark", "").strip()) and remark not in entry.remarks:
         entry.remarks.append(remark)
     regulation = _prefixed(cells, "Entity_Regulation_")
@@ -199,7 +209,7 @@ def _prefixed(cells: dict[str, str], prefix: str) -> dict[str, str]:
     for column, value in cells.items():
         if not column.startswith(prefix) or not value.strip():
             continue
-        rest = column[len(prefix):]
+        rest = column[len(prefix) :]
         if rest.startswith("Regulation") and prefix != "Entity_Regulation_":
             continue
         name = CSV_RENAMES.get(rest, rest[:1].lower() + rest[1:])

@@ -31,31 +31,59 @@ NAMES = 5
 OTHER_NAME = "Entity.OtherEntityNames.OtherEntityName.{}"
 TRANSLITERATED = "Entity.TransliteratedOtherEntityNames.TransliteratedOtherEntityName.{}"
 NAME_TYPES = {"PREVIOUS_LEGAL_NAME": "previousName"}
-ADDRESS = ("FirstAddressLine", "AdditionalAddressLine.1", "AdditionalAddressLine.2", "AdditionalAddressLine.3",
-           "City", "Region", "PostalCode", "Country")  # fmt: skip
+ADDRESS = (
+    "FirstAddressLine",
+    "AdditionalAddressLine.1",
+    "AdditionalAddressLine.2",
+    "AdditionalAddressLine.3",
+    "City",
+    "Region",
+    "PostalCode",
+    "Country",
+)
 LEI_COLUMNS = (
-    "LEI", "Entity.LegalName", "Entity.LegalName.xmllang",
-    *(c for i in range(1, NAMES + 1) for c in (OTHER_NAME.format(i), OTHER_NAME.format(i) + ".xmllang",
-                                                OTHER_NAME.format(i) + ".type")),
-    *(c for i in range(1, NAMES + 1) for c in (TRANSLITERATED.format(i), TRANSLITERATED.format(i) + ".xmllang")),
+    "LEI",
+    "Entity.LegalName",
+    "Entity.LegalName.xmllang",
+    *(
+        c
+        for i in range(1, NAMES + 1)
+        for c in (OTHER_NAME.format(i), OTHER_NAME.format(i) + ".xmllang", OTHER_NAME.format(i) + ".type")
+    ),
+    *(
+        c
+        for i in range(1, NAMES + 1)
+        for c in (TRANSLITERATED.format(i), TRANSLITERATED.format(i) + ".xmllang")
+    ),
     *(f"Entity.LegalAddress.{p}" for p in ADDRESS),
     "Entity.RegistrationAuthority.RegistrationAuthorityID",
     "Entity.RegistrationAuthority.OtherRegistrationAuthorityID",
     "Entity.RegistrationAuthority.RegistrationAuthorityEntityID",
-    "Entity.LegalJurisdiction", "Entity.EntityStatus", "Entity.EntityCreationDate",
+    "Entity.LegalJurisdiction",
+    "Entity.EntityStatus",
+    "Entity.EntityCreationDate",
     "Registration.RegistrationStatus",
-)  # fmt: skip
+)
 PERIODS = 5
 RR_COLUMNS = (
-    "Relationship.StartNode.NodeID", "Relationship.StartNode.NodeIDType",
-    "Relationship.EndNode.NodeID", "Relationship.EndNode.NodeIDType",
-    "Relationship.RelationshipType", "Relationship.RelationshipStatus",
-    *(f"Relationship.Period.{i}.{p}" for i in range(1, PERIODS + 1) for p in ("startDate", "endDate", "periodType")),
-    "Registration.RegistrationStatus", "Registration.LastUpdateDate",
-)  # fmt: skip
+    "Relationship.StartNode.NodeID",
+    "Relationship.StartNode.NodeIDType",
+    "Relationship.EndNode.NodeID",
+    "Relationship.EndNode.NodeIDType",
+    "Relationship.RelationshipType",
+    "Relationship.RelationshipStatus",
+    *(
+        f"Relationship.Period.{i}.{p}"
+        for i in range(1, PERIODS + 1)
+        for p in ("startDate", "endDate", "periodType")
+    ),
+    "Registration.RegistrationStatus",
+    "Registration.LastUpdateDate",
+)
 MEANINGS = {
     "IS_DIRECTLY_CONSOLIDATED_BY": "is directly consolidated by (accounting consolidation: the parent "
-    "prepares consolidated financial statements that include the child; not a shareholding, percentage unknown)",
+    "prepares consolidated financial statements that include the child; not a shareholding, "
+    "percentage unknown)",
     "IS_ULTIMATELY_CONSOLIDATED_BY": "is ultimately consolidated by (the top parent in accounting "
     "consolidation; not a shareholding, percentage unknown)",
     "IS_INTERNATIONAL_BRANCH_OF": "is an international branch of (a branch is part of the same legal "
@@ -114,8 +142,14 @@ class GleifLeiCsv(GleifSource):
         legal = row.get("Entity.LegalName")
         if not legal:
             raise SourceError("record has no legal name", path=name, line=line, field="Entity.LegalName")
-        entity = Entity(lei_id(lei), "Company", dataset=self.dataset, evidence=Evidence.FILING,
-                        citation=f"{self.title}, {name} line {line} (LEI {lei})", source_url=RECORD_URL + lei)  # fmt: skip
+        entity = Entity(
+            lei_id(lei),
+            "Company",
+            dataset=self.dataset,
+            evidence=Evidence.FILING,
+            citation=f"{self.title}, {name} line {line} (LEI {lei})",
+            source_url=RECORD_URL + lei,
+        )
         entity.add("name", legal, lang=_lang(row.get("Entity.LegalName.xmllang")))
         entity.add("leiCode", lei)
         for i in range(1, NAMES + 1):
@@ -123,7 +157,9 @@ class GleifLeiCsv(GleifSource):
             prop = NAME_TYPES.get(row.get(other + ".type", ""), "alias")
             entity.add(prop, row.get(other), lang=_lang(row.get(other + ".xmllang")))
             entity.add("alias", row.get(TRANSLITERATED.format(i)))
-        entity.add("registrationNumber", row.get("Entity.RegistrationAuthority.RegistrationAuthorityEntityID"))
+        entity.add(
+            "registrationNumber", row.get("Entity.RegistrationAuthority.RegistrationAuthorityEntityID")
+        )
         authority = row.get("Entity.RegistrationAuthority.RegistrationAuthorityID")
         entity.add("notes", authority and f"registration authority {authority}")
         entity.add("jurisdiction", _country(row.get("Entity.LegalJurisdiction")))
@@ -150,7 +186,11 @@ class GleifRelationshipCsv(GleifSource):
     url = GOLDEN_COPY + "rr/latest.csv"
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
-        required = ("Relationship.StartNode.NodeID", "Relationship.EndNode.NodeID", "Relationship.RelationshipType")
+        required = (
+            "Relationship.StartNode.NodeID",
+            "Relationship.EndNode.NodeID",
+            "Relationship.RelationshipType",
+        )
         for line, row in rows(path, report, RR_COLUMNS, required):
             try:
                 yield self.relation(path.name, line, row)
@@ -158,8 +198,12 @@ class GleifRelationshipCsv(GleifSource):
                 report.reject(error, str(row)[:2000])
 
     def relation(self, name: str, line: int, row: Row) -> Entity:
-        child = _checked_lei(row.get("Relationship.StartNode.NodeID"), name, line, "Relationship.StartNode.NodeID")
-        parent = _checked_lei(row.get("Relationship.EndNode.NodeID"), name, line, "Relationship.EndNode.NodeID")
+        child = _checked_lei(
+            row.get("Relationship.StartNode.NodeID"), name, line, "Relationship.StartNode.NodeID"
+        )
+        parent = _checked_lei(
+            row.get("Relationship.EndNode.NodeID"), name, line, "Relationship.EndNode.NodeID"
+        )
         kind = row.get("Relationship.RelationshipType", "")
         status = row.get("Relationship.RelationshipStatus", "")
         start, end = _period(row)
@@ -167,12 +211,22 @@ class GleifRelationshipCsv(GleifSource):
             # GLEIF marks it ended without a date; it was over by the record's last update.
             end = _day(row.get("Registration.LastUpdateDate"))
         meaning = MEANINGS.get(kind, f"{kind.lower().replace('_', ' ')} (not an ownership relation)")
-        citation = (f"{self.title}, {name} line {line}: LEI {child} {meaning}; LEI {parent}"
-                    f"{'' if status in ('', 'ACTIVE') else f'; status {status}'}")  # fmt: skip
-        like = Entity(lei_id(child), "Company", dataset=self.dataset, citation=citation,
-                      evidence=Evidence.FILING, source_url=RECORD_URL + child)  # fmt: skip
+        citation = (
+            f"{self.title}, {name} line {line}: LEI {child} {meaning}; LEI {parent}"
+            f"{'' if status in ('', 'ACTIVE') else f'; status {status}'}"
+        )
+        like = Entity(
+            lei_id(child),
+            "Company",
+            dataset=self.dataset,
+            citation=citation,
+            evidence=Evidence.FILING,
+            source_url=RECORD_URL + child,
+        )
         if kind in PARENT_TYPES:
-            edge = ownership(lei_id(parent), lei_id(child), like=like, kind=RelationKind.PARENT, start=start, end=end)
+            edge = ownership(
+                lei_id(parent), lei_id(child), like=like, kind=RelationKind.PARENT, start=start, end=end
+            )
             edge.add("role", kind)
         else:
             edge = link(lei_id(child), lei_id(parent), like=like, kind=RelationKind.LINKED, start=start)
@@ -194,17 +248,28 @@ class GleifExceptionCsv(GleifSource):
     url = GOLDEN_COPY + "repex/latest.csv"
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
-        wanted = ("LEI", "Exception.Category", *(f"Exception.{k}.{i}" for k in ("Reason", "Reference")
-                                                  for i in range(1, 6)))  # fmt: skip
+        wanted = (
+            "LEI",
+            "Exception.Category",
+            *(f"Exception.{k}.{i}" for k in ("Reason", "Reference") for i in range(1, 6)),
+        )
         for line, row in rows(path, report, wanted, ("LEI", "Exception.Category")):
             try:
                 lei = _checked_lei(row.get("LEI"), path.name, line, "LEI")
                 category = row.get("Exception.Category", "").replace("_", " ").lower()
-                reasons = [row[f"Exception.Reason.{i}"] for i in range(1, 6) if row.get(f"Exception.Reason.{i}")]
-                note = f"GLEIF reporting exception: no {category} reported ({', '.join(reasons) or 'no reason given'})"
-                entity = Entity(lei_id(lei), "Company", dataset=self.dataset, evidence=Evidence.FILING,
-                                citation=f"{self.title}, {path.name} line {line} (LEI {lei})",
-                                source_url=RECORD_URL + lei)  # fmt: skip
+                reasons = [
+                    row[f"Exception.Reason.{i}"] for i in range(1, 6) if row.get(f"Exception.Reason.{i}")
+                ]
+                why = ", ".join(reasons) or "no reason given"
+                note = f"GLEIF reporting exception: no {category} reported ({why})"
+                entity = Entity(
+                    lei_id(lei),
+                    "Company",
+                    dataset=self.dataset,
+                    evidence=Evidence.FILING,
+                    citation=f"{self.title}, {path.name} line {line} (LEI {lei})",
+                    source_url=RECORD_URL + lei,
+                )
                 entity.add("notes", note)
                 yield entity
             except SourceError as error:
@@ -238,5 +303,7 @@ def _period(row: Row) -> tuple[str | None, str | None]:
     """Start and end of the relationship itself (not of an accounting or document period)."""
     for i in range(1, PERIODS + 1):
         if row.get(f"Relationship.Period.{i}.periodType") == "RELATIONSHIP_PERIOD":
-            return _day(row.get(f"Relationship.Period.{i}.startDate")), _day(row.get(f"Relationship.Period.{i}.endDate"))
+            return _day(row.get(f"Relationship.Period.{i}.startDate")), _day(
+                row.get(f"Relationship.Period.{i}.endDate")
+            )
     return None, None

@@ -22,11 +22,19 @@ from lookthrough.model import Entity
 from lookthrough.sources import register
 from lookthrough.sources._complete import rows_incomplete, text_incomplete
 from lookthrough.sources._dates import parse_day
-from lookthrough.sources._party import Listing, ListInfo, Party, build
+from lookthrough.sources._party import ListInfo, Listing, Party, build
 from lookthrough.sources.base import LoadReport, Source, csv_header
 
-COLUMNS = ("name", "aliases", "address", "country", "list_section", "federal_register_notice",
-           "added_date", "notice_url")  # fmt: skip
+COLUMNS = (
+    "name",
+    "aliases",
+    "address",
+    "country",
+    "list_section",
+    "federal_register_notice",
+    "added_date",
+    "notice_url",
+)
 INFO = ListInfo(
     dataset="us_dhs_uflpa",
     title="UFLPA Entity List",
@@ -81,8 +89,14 @@ class UflpaCsv(Source):
             party.add("alias", alias.strip())
         party.add("address", row.get("address"))
         party.add("country", row.get("country"))
-        values = [(p, v) for p, v in (("authorityId", row.get("federal_register_notice")),
-                                      ("sourceUrl", row.get("notice_url"))) if v]  # fmt: skip
+        values = [
+            (p, v)
+            for p, v in (
+                ("authorityId", row.get("federal_register_notice")),
+                ("sourceUrl", row.get("notice_url")),
+            )
+            if v
+        ]
         section = (row.get("list_section") or "").strip()
         party.listings.append(Listing(f"section {section}" if section else None, parse_day(added), values))
         return party

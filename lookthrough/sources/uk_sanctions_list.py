@@ -9,6 +9,7 @@ line, then one row per name of a designation.
 from __future__ import annotations
 
 import csv
+from abc import abstractmethod
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,7 +23,7 @@ from lookthrough.sources._complete import rows_incomplete, text_incomplete, xml_
 from lookthrough.sources._dates import parse_day
 from lookthrough.sources._party import ListInfo, build
 from lookthrough.sources._uk_designation import GROUPS, Designation, to_party
-from lookthrough.sources._xml import head_has, local, raw, top_records
+from lookthrough.sources._xml import head_has, local, top_records
 from lookthrough.sources.base import Download, LoadReport, Source, sniff_text
 
 BASE = "https://sanctionslist.fcdo.gov.uk/docs/"
@@ -46,7 +47,10 @@ CSV_COLUMNS: dict[str, tuple[str | None, str]] = {
     "Passport number": ("Passport", "PassportNumber"),
     "Passport additional information": ("Passport", "PassportAdditionalInformation"),
     "National Identifier number": ("NationalIdentifier", "NationalIdentifierNumber"),
-    "National Identifier additional information": ("NationalIdentifier", "NationalIdentifierAdditionalInformation"),
+    "National Identifier additional information": (
+        "NationalIdentifier",
+        "NationalIdentifierAdditionalInformation",
+    ),
     "Town of birth": ("Location", "TownOfBirth"),
     "Country of birth": ("Location", "CountryOfBirth"),
     "Last Updated": (None, "LastUpdated"),
@@ -98,8 +102,9 @@ class UkSanctionsListSource(Source):
             except SourceError as error:
                 report.reject(error, str(designation.fields)[:4000])
 
+    @abstractmethod
     def designations(self, path: Path, report: LoadReport) -> Iterator[Designation]:
-        raise NotImplementedError
+        """The file's entries, streamed; records that cannot be read at all are rejected here."""
 
 
 @register
@@ -177,7 +182,9 @@ class UkSanctionsListCsv(UkSanctionsListSource):
             for row in reader:
                 report.row(path.name)
                 if len(row) != len(header):
-                    error = SourceError(f"expected {len(header)} fields, found {len(row)}", path=path.name, line=line)
+                    error = SourceError(
+                        f"expected {len(header)} fields, found {len(row)}", path=path.name, line=line
+                    )
                     report.reject(error, ",".join(row))
                 else:
                     _fold(found, dict(zip(header, row, strict=True)), path.name, line)

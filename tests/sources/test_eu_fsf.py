@@ -29,7 +29,7 @@ def test_files_are_detected() -> None:
 
 
 def test_xml_golden_counts() -> None:
-    found, entities, report = read(EuFsfXml(), XML)
+    _found, entities, report = read(EuFsfXml(), XML)
     assert Counter(e.schema for e in entities) == {"Person": 1, "Organization": 2, "Sanction": 4}
     assert report.rows_read == 5 == 3 + report.rows_rejected
     reasons = {(r.line, r.field): r.reason for r in report.rejects}
@@ -41,7 +41,7 @@ def test_xml_golden_counts() -> None:
 
 
 def test_xml_person() -> None:
-    found, entities, _ = read(EuFsfXml(), XML)
+    found, _entities, _ = read(EuFsfXml(), XML)
     saddam = found["eu_fsf-13"]
     assert saddam.get("name") == ["Saddam Hussein Al-Tikriti"]
     assert saddam.get("alias") == ["Abu Ali", "صدام حسين التكريتي"]

@@ -18,7 +18,11 @@ LEI = FIXTURES / "gleif" / "lei2-golden-copy.csv"
 RR = FIXTURES / "gleif" / "rr-golden-copy.csv"
 REPEX = FIXTURES / "gleif" / "repex-golden-copy.csv"
 GROUP = "gleif-30030000000000010143"
-SUBSIDIARY, BRANCH, FUND = "gleif-30030000000000010240", "gleif-30030000000000010337", "gleif-30030000000000010434"
+SUBSIDIARY, BRANCH, FUND = (
+    "gleif-30030000000000010240",
+    "gleif-30030000000000010337",
+    "gleif-30030000000000010434",
+)
 
 
 def read(source, path: Path):
@@ -53,14 +57,21 @@ def test_lei_records() -> None:
     }
     group = found[GROUP]
     assert group.get("name") == ["示例电子科技集团有限公司"] and group.statements[0].lang == "zho"
-    assert group.get("alias") == ["Example Electronics Technology Group Co., Ltd.", "SHILI DIANZI KEJI JITUAN YOUXIAN GONGSI"]
+    assert group.get("alias") == [
+        "Example Electronics Technology Group Co., Ltd.",
+        "SHILI DIANZI KEJI JITUAN YOUXIAN GONGSI",
+    ]
     assert group.get("previousName") == ["示例电子科技集团公司"]
-    assert group.get("leiCode") == ["30030000000000010143"] and group.get("registrationNumber") == ["91110000000000000X"]
+    assert group.get("leiCode") == ["30030000000000010143"] and group.get("registrationNumber") == [
+        "91110000000000000X"
+    ]
     assert group.get("country") == ["cn"] and group.get("jurisdiction") == ["cn"]
     assert group.get("address") == ["万寿路27号, 北京, CN-BJ, 100846, CN"]
     assert group.get("incorporationDate") == ["2002-03-01"]
     assert group.evidence is Evidence.FILING and "line 2 (LEI 30030000000000010143)" in group.citation
-    assert found[FUND].get("status") == ["INACTIVE"] and "LEI registration RETIRED" in found[FUND].get("notes")
+    assert found[FUND].get("status") == ["INACTIVE"] and "LEI registration RETIRED" in found[FUND].get(
+        "notes"
+    )
 
 
 def test_relationships_are_parent_links_with_their_meaning() -> None:

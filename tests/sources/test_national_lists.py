@@ -65,7 +65,9 @@ def test_australia_golden() -> None:
     assert reasons(report)[(9, "Type")].startswith("Reference 8003: Type ['entity', 'individual']")
     person = found["au_dfat_sanctions-8000"]
     assert person.get("name") == ["Example Person OGLU"]
-    assert person.get("alias") == ["Example Person Oglou", "Абу Пример"] and person.get("weakAlias") == ["Abu Example"]
+    assert person.get("alias") == ["Example Person Oglou", "Абу Пример"] and person.get("weakAlias") == [
+        "Abu Example"
+    ]
     assert person.get("birthDate") == ["1963-04-30", "1960"] and person.get("nationality") == ["ir"]
     assert person.get("address") == ["Tehran, Iran", "Dubai, United Arab Emirates"]
     [listing] = [e for e in entities if e.schema == "Sanction" and e.get("entity") == [person.id]]
@@ -81,11 +83,15 @@ def test_seco_golden() -> None:
     assert schemas == {"Person": 1, "Organization": 2, "Vessel": 1, "Sanction": 3, "UnknownLink": 1}
     assert report.rows_read == 6
     assert reasons(report) == {(79, "name"): "target has no primary name", (82, "ssid"): "target has no ssid"}
-    assert report.warnings == ["seco-sanctions.xml line 44: relation to target 7777, which is not on the list"]
+    assert report.warnings == [
+        "seco-sanctions.xml line 44: relation to target 7777, which is not on the list"
+    ]
     peftiev = found["ch_seco_sanctions-5300"]
     assert peftiev.get("name") == ["Vladimir Peftiev"] and peftiev.get("weakAlias") == ["Uladzimir Peftsiyeu"]
     assert {"Владимир", "Пефтиев"} <= set(peftiev.get("alias")) and "Old Copy" not in peftiev.get("alias")
-    assert peftiev.get("birthDate") == ["1963-07-16"] and peftiev.get("birthPlace") == ["Moscow, Moscow Oblast, Russia"]
+    assert peftiev.get("birthDate") == ["1963-07-16"] and peftiev.get("birthPlace") == [
+        "Moscow, Moscow Oblast, Russia"
+    ]
     assert peftiev.get("address") == ["Pobediteley Avenue 7, 220004, Minsk, Belarus"]
     assert peftiev.get("passportNumber") == ["MP0000001"] and peftiev.get("gender") == ["male"]
     [listing] = [e for e in entities if e.schema == "Sanction" and e.get("entity") == [peftiev.id]]
@@ -105,7 +111,11 @@ def test_published_dates() -> None:
 
 
 def test_cut_files_are_incomplete(tmp_path: Path) -> None:
-    for source, path, keep in ((CanadaSemaXml(), CA, 600), (SwissSecoXml(), CH, 2000), (AustraliaDfatXlsx(), AU, 3000)):
+    for source, path, keep in (
+        (CanadaSemaXml(), CA, 600),
+        (SwissSecoXml(), CH, 2000),
+        (AustraliaDfatXlsx(), AU, 3000),
+    ):
         assert source.incomplete(path, LoadReport()) == []
         cut = tmp_path / path.name
         cut.write_bytes(path.read_bytes()[:keep])

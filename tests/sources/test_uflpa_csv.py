@@ -27,9 +27,13 @@ def test_csv_layout_loads_with_rejects() -> None:
     }
     found = {e.id: e for e in entities}
     hongyuan = found["us_dhs_uflpa-hongyuan-green-energy-co-ltd"]
-    assert hongyuan.get("alias") == ["HY Solar", "Hoyuan Green Energy Co. Ltd."] and hongyuan.get("country") == ["cn"]
+    assert hongyuan.get("alias") == ["HY Solar", "Hoyuan Green Energy Co. Ltd."] and hongyuan.get(
+        "country"
+    ) == ["cn"]
     [listing] = [e for e in entities if e.schema == "Sanction" and e.get("entity") == [hongyuan.id]]
-    assert listing.get("program") == ["section 2(d)(2)(B)(v)"] and listing.get("listingDate") == ["2025-01-15"]
+    assert listing.get("program") == ["section 2(d)(2)(B)(v)"] and listing.get("listingDate") == [
+        "2025-01-15"
+    ]
     assert listing.get("authorityId") == ["90 FR 3899"]
 
 

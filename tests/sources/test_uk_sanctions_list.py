@@ -64,10 +64,16 @@ def test_xml_entity_and_ship() -> None:
     assert company.get("registrationNumber") == ["1027700000000"]
     assert company.get("legalForm") == ["Public Joint Stock Company"]
     assert "parent company: State Corporation Example" in company.get("notes")
-    assert company.get("address") == ["24 Example Street, Moscow, 119991, Russia"] and company.get("country") == ["ru"]
+    assert company.get("address") == ["24 Example Street, Moscow, 119991, Russia"] and company.get(
+        "country"
+    ) == ["ru"]
     assert company.get("email") == ["info@example.ru"] and company.get("website") == ["www.example.ru"]
     ship = found["gb_fcdo_sanctions-DPR0075"]
-    assert ship.get("imoNumber") == ["9562233"] and ship.get("flag") == ["km"] and ship.get("pastFlags") == ["in"]
+    assert (
+        ship.get("imoNumber") == ["9562233"]
+        and ship.get("flag") == ["km"]
+        and ship.get("pastFlags") == ["in"]
+    )
     assert ship.get("buildDate") == ["2011"] and ship.get("alias") == ["Jal Vahini"]
 
 
@@ -81,8 +87,10 @@ def test_csv_gives_the_same_parties() -> None:
             assert sorted(csv_party.get(prop)) == sorted(xml_party.get(prop)), (key, prop)
     assert report.rows_read == 10
     reasons = {(r.line, r.field): r.reason for r in report.rejects}
-    assert reasons == {(12, None): "expected 58 fields, found 5",
-                       (11, "IndividualEntityShip"): "unknown IndividualEntityShip None"}  # fmt: skip
+    assert reasons == {
+        (12, None): "expected 58 fields, found 5",
+        (11, "IndividualEntityShip"): "unknown IndividualEntityShip None",
+    }
 
 
 def test_published_dates() -> None:
