@@ -67,7 +67,7 @@ def run(smoke: bool = False, db: Path | None = None, limit: int | None = None) -
     else:
         ws, notes = open_lists(db)
     screener, near = ws.screener(), ws.screener(threshold=portfolio_report.NEAR)
-    catalog = ws.catalog
+    catalog = screener.catalog
     cluster = catalog.cluster_of
 
     def is_listed(entity_id: str) -> bool:

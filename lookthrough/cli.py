@@ -118,14 +118,54 @@ def lists(
         fail(error)
         return
     table = RichTable(
-        "dataset", "status", "entities", "rejects", "published", "retrieved", "sha256", "origin"
+        "dataset", "snapshot", "status", "entities", "rejects", "published", "retrieved", "sha256", "origin"
     )
     for s in workspace.store.snapshots(include_history=history):
         published = str(s.published or "-")
         retrieved = f"{s.retrieved_at:%Y-%m-%d %H:%M}"
         counts = (str(s.entity_count), str(s.reject_count))
-        table.add_row(s.dataset, s.status.value, *counts, published, retrieved, s.sha256[:12], s.origin)
+        table.add_row(s.dataset, s.id, s.status.value, *counts, published, retrieved, s.sha256[:12], s.origin)
     out.print(table)
+
+
+@app.command()
+def diff(
+    list_name: Annotated[
+        str | None, typer.Option("--list", help="Dataset to compare, as `lists` shows it.")
+    ] = None,
+    before: Annotated[
+        str | None, typer.Option("--from", help="Older snapshot id (default: the one before --to).")
+    ] = None,
+    after: Annotated[
+        str | None, typer.Option("--to", help="Newer snapshot id (default: the list's current one).")
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output: table, jsonl or csv.")] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Entries added, removed and changed between two snapshots of a list."""
+    from lookthrough.diff import diff_lists
+    from lookthrough.diff_output import DIFF_FORMATS, write_diff
+
+    if format not in DIFF_FORMATS:
+        fail(InvalidInput(f"unknown output format {format!r}; use one of {', '.join(DIFF_FORMATS)}"))
+    try:
+        result = diff_lists(Workspace(db).store, list_name, before, after)
+    except LookthroughError as error:
+        fail(error)
+        return
+    with ExitStack() as stack:
+        handle = stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
+        write_diff(
+            result,
+            format,
+            handle,
+            out if output is None else Console(file=handle, width=200, markup=False, highlight=False),
+        )
+    err.print(f"{result.dataset}: {result.before.id} -> {result.after.id}: {result.count('added')} added, "
+              f"{result.count('removed')} removed, {result.count('changed')} changed")  # fmt: skip
 
 
 @app.command()
