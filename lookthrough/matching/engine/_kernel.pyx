@@ -684,6 +684,11 @@ cdef class Index:
         count = int(pairs[MAX_TOKENS, 0])
         return stats, pairs[:count]
 
+    def align_pairs(self, batch, Py_ssize_t q, int32_t name):
+        """The pairs of `align` as a list of (query position, listed position, kind, similarity)."""
+        _, pairs = self.align(batch, q, name)
+        return [(int(i), int(j), int(kind), float(sim)) for i, j, kind, sim in pairs.tolist()]
+
 
 cdef inline bint better(float rank, int32_t name, float other_rank, int32_t other) noexcept nogil:
     return rank > other_rank or (rank == other_rank and name < other)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -22,6 +23,8 @@ CANDIDATES = 10
 """Listed names scored per reading of a query: the best by the blocking estimate."""
 OPENING_DF = 60
 """Words in at most this many names open candidates; commoner ones only raise those open."""
+WORDS_REMEMBERED = 100_000
+"""Listed names whose words are kept decoded for explanations."""
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class NameEngine:
         self.lexicon = Lexicon(data)
         self.bits = FormBits(list(data.meta.get("form_codes", [])))
         self.common_df = int(data.meta.get("common_df", 50))
+        self._words_of: dict[int, tuple[str, ...]] = {}
 
     @property
     def threshold(self) -> float:
@@ -144,37 +148,54 @@ class NameEngine:
 
     def describe(self, scored: Scored, row: int) -> list[Feature]:
         """Each feature that played a part in one comparison, with its weight and a plain reading."""
-        values = scored.matrix[row]
+        names, weights, docs = self._published
         described = []
-        for position, definition in enumerate(self.algorithm.FEATURES):
-            value, weight = float(values[position]), float(self.algorithm.weights[position])
+        for position, value in enumerate(scored.matrix[row].tolist()):
+            weight = weights[position]
             if value and weight:
-                detail = definition.description
+                detail = docs[position]
                 if position == 0:  # the first feature shown says which words met
-                    detail += f" ({self.alignment(scored, row)})"
-                described.append(Feature(definition.name, value, weight, detail))
+                    detail = f"{detail} ({self.alignment(scored, row)})"
+                described.append(Feature(names[position], value, weight, detail))
         return described
+
+    @cached_property
+    def _published(self) -> tuple[list[str], list[float], list[str]]:
+        features = self.algorithm.FEATURES
+        return [f.name for f in features], self.algorithm.weights.tolist(), [f.description for f in features]
 
     def alignment(self, scored: Scored, row: int) -> str:
         """Which words met which, and which were left: 'met: hikvsion~hikvision (0.89), ...'."""
         reading = int(scored.reading[row])
         name = int(scored.name[row])
-        _, pairs = self.kernel.align(scored.batch, reading, name)
-        query_words = list(scored.batch.readings[reading].form.tokens)
-        listed_words = self.data.tokens(name)
-        met, used_query, used_listed = [], set(), set()
-        for i, j, kind, similarity in pairs.tolist():
-            i, j, kind = int(i), int(j), int(kind)
-            left = query_words[i] + (f" {query_words[i + 1]}" if kind == 1 else "")
-            right = listed_words[j] + (f" {listed_words[j + 1]}" if kind == 2 else "")
-            used_query.update({i, i + 1} if kind == 1 else {i})
-            used_listed.update({j, j + 1} if kind == 2 else {j})
+        query_words = scored.batch.readings[reading].form.tokens
+        listed_words = self._listed_words(name)
+        met: list[str] = []
+        used_query, used_listed = [False] * len(query_words), [False] * len(listed_words)
+        for i, j, kind, similarity in self.kernel.align_pairs(scored.batch, reading, name):
+            left = query_words[i]
+            right = listed_words[j]
+            used_query[i] = used_listed[j] = True
+            if kind == 1:
+                left = f"{left} {query_words[i + 1]}"
+                used_query[i + 1] = True
+            elif kind == 2:
+                right = f"{right} {listed_words[j + 1]}"
+                used_listed[j + 1] = True
             met.append(left if kind == 0 else f"{left}~{right} ({similarity:.2f})" if kind == 3 else f"{left}={right}")
-        parts = [f"met: {', '.join(met) or 'none'}"]
-        query_only = [w for k, w in enumerate(query_words) if k not in used_query]
-        listed_only = [w for k, w in enumerate(listed_words) if k not in used_listed]
-        if query_only:
-            parts.append("query only: " + " ".join(query_only))
-        if listed_only:
-            parts.append("listed name only: " + " ".join(listed_only))
-        return "; ".join(parts)
+        text = f"met: {', '.join(met) or 'none'}"
+        if not all(used_query):
+            text += "; query only: " + " ".join(w for w, used in zip(query_words, used_query, strict=True) if not used)
+        if not all(used_listed):
+            text += "; listed name only: " + " ".join(
+                w for w, used in zip(listed_words, used_listed, strict=True) if not used
+            )
+        return text
+
+    def _listed_words(self, name: int) -> tuple[str, ...]:
+        known = self._words_of.get(name)
+        if known is None:
+            if len(self._words_of) > WORDS_REMEMBERED:
+                self._words_of.clear()
+            known = self._words_of[name] = tuple(self.data.tokens(name))
+        return known
