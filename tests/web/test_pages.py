@@ -41,7 +41,7 @@ def test_upload_review_decide_and_see_the_audit_trail(client, secrets_by_role):
     assert done.status_code == 200 and re.search(r"3 rows: 2 hit, 1 clear", " ".join(done.text.split()))
     link = re.search(r'href="(/review/runs/[^/"]+/hits/[^"]+)"', done.text).group(1)
     hit = client.get(link)
-    assert "Look-through path" in hit.text and "No decision yet." in hit.text
+    assert "Ownership and path" in hit.text and "No decision yet." in hit.text
     decide = link + "/decide"
     assert client.post(decide, data={"verdict": "match", "reason": "x"}).status_code == 403
     token = csrf_of(hit.text)
