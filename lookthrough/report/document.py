@@ -76,8 +76,17 @@ class Report:
         self.snapshots: set[str] = set()
         self.columns: dict[str, None] = {}
         self.statuses: dict[str, int] = {}
-        # Closed in `write`, once the page is out; a context manager cannot span the two calls.
+        # Closed by `close` (or leaving a `with` block): rows are added and written in separate calls.
         self._spool: IO[str] = tempfile.SpooledTemporaryFile(SPOOL_BYTES, mode="w+", encoding="utf-8")  # noqa: SIM115
+
+    def __enter__(self) -> Report:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._spool.close()
 
     def add(self, row: Mapping[str, Any]) -> None:
         self.exposure.add(row)
@@ -111,7 +120,6 @@ class Report:
         }
         for chunk in template.generate(context):
             out.write(chunk)
-        self._spool.close()
 
 
 def write_html(
@@ -125,10 +133,10 @@ def write_html(
     """The report as a writer: pass results through, write the page when they end.
 
     `tally` (the screening's) is read at the end, for the rows read and rejected."""
-    report = Report(about, value_column, group_columns)
-    for result in results:
-        report.add(result.to_dict())
-        yield result
-    if tally is not None:
-        about.tally = {k: getattr(tally, k) for k in ("rows_in", "hit", "clear", "error", "rejected")}
-    report.write(out)
+    with Report(about, value_column, group_columns) as report:
+        for result in results:
+            report.add(result.to_dict())
+            yield result
+        if tally is not None:
+            about.tally = {k: getattr(tally, k) for k in ("rows_in", "hit", "clear", "error", "rejected")}
+        report.write(out)

@@ -15,8 +15,8 @@ from typing import Any
 
 from lookthrough.graph import POLICIES
 
-BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 210, 52, 30, 64, 12
-NAME_WIDTH = 30
+BOX_W, BOX_H, GAP_X, GAP_Y, MARGIN = 240, 52, 30, 64, 12
+NAME_WIDTH = 28
 """Name length shown in a box, in half-width characters (a Chinese character counts two)."""
 
 
@@ -112,6 +112,7 @@ class Drawing:
     height: float
     rule: Rule
     note: str = ""
+    box: tuple[int, int] = (BOX_W, BOX_H)
 
 
 def shorten(text: str, width: int) -> str:

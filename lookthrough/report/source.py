@@ -67,12 +67,12 @@ def report_run(
     run = ledger.run(run_id)
     about = about_run(store, run)
     columns = group_columns if group_columns is not None else run.group_columns
-    report = Report(about, value_column or run.value_column, columns)
     text = ledger.output(run.id, "jsonl").decode("utf-8")
-    for row in read_results(text.splitlines(), f"{run.id}.jsonl"):
-        report.add(row)
-    _check_columns(report, value_column, columns)
-    report.write(out)
+    with Report(about, value_column or run.value_column, columns) as report:
+        for row in read_results(text.splitlines(), f"{run.id}.jsonl"):
+            report.add(row)
+        _check_columns(report, value_column, columns)
+        report.write(out)
 
 
 def report_file(
@@ -88,16 +88,15 @@ def report_file(
         "these are the snapshots its hits cite."
     )
     about = About(path.name, f"Results file {path.name}", lists_note=note)
-    report = Report(about, value_column, group_columns or [])
-    with path.open(encoding="utf-8") as handle:
+    with Report(about, value_column, group_columns or []) as report, path.open(encoding="utf-8") as handle:
         for row in read_results(handle, path.name):
             report.add(row)
-    _check_columns(report, value_column, group_columns or [])
-    if store is not None:
-        about.lists = lists_of(store, report.snapshots)
-    else:
-        about.lists = [ListInfo.unknown(s) for s in sorted(report.snapshots)]
-    report.write(out)
+        _check_columns(report, value_column, group_columns or [])
+        if store is not None:
+            about.lists = lists_of(store, report.snapshots)
+        else:
+            about.lists = [ListInfo.unknown(s) for s in sorted(report.snapshots)]
+        report.write(out)
 
 
 def _check_columns(report: Report, value_column: str | None, group_columns: list[str]) -> None:

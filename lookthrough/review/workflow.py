@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from lookthrough import settings
 from lookthrough.exc import InvalidInput, NotPermitted
-from lookthrough.review.access import Role, tokens
+from lookthrough.review.access import Role, authenticate, tokens
 from lookthrough.review.ledger import Ledger
 from lookthrough.review.model import Assignment, Case, Decision, Verdict
+from lookthrough.store import Store
 
 REASON_LIMIT = 4000
 
@@ -85,3 +86,20 @@ def assign(ledger: Ledger, case: Case, assignee: str, *, by: str, role: Role) ->
             f"{assignee!r} holds no active reviewer token; cases go to: {', '.join(reviewers(ledger))}"
         )
     return ledger.assign(case, assignee, by)
+
+
+def decide_signed(
+    store: Store, secret: str, key: str, verdict: str, reason: str, run_id: str | None = None
+) -> tuple[Decision, Case]:
+    """A decision made with a token (the command line's way): the token says who, and with what role."""
+    token = authenticate(store, secret.strip()) if secret.strip() else None
+    if token is None:
+        raise InvalidInput(
+            "set LOOKTHROUGH_TOKEN to an active token (`lookthrough token create NAME --role reviewer`)"
+        )
+    if verdict not in {v.value for v in Verdict}:
+        raise InvalidInput(f"unknown verdict {verdict!r}; use one of {', '.join(Verdict)}")
+    ledger = Ledger(store)
+    case = ledger.case(run_id, key) if run_id else ledger.newest_case(key)
+    made = decide(ledger, case, Verdict(verdict), reviewer=token.name, role=token.role, reason=reason)
+    return made, ledger.case(case.run_id, case.hit_key)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from lookthrough.api.auth import Principal, ServiceDep
 from lookthrough.api.service import Service
+from lookthrough.catalog import Catalog
 from lookthrough.exc import InvalidInput, LookthroughError, NotPermitted
 from lookthrough.report import draw
 from lookthrough.review import Case, Verdict
@@ -76,6 +77,15 @@ def case_page(
     return _answer(request, service, service.ledger.case(run_id, hit_key), user)
 
 
+def _current_catalog(service: Service) -> Catalog:
+    """The catalog of the lists loaded now, as a run would screen against them (a profile must not lag)."""
+    workspace = service.workspace
+    with service.lock:
+        if workspace.catalog.fingerprint != workspace.store.fingerprint():
+            workspace.refresh()
+        return workspace.catalog
+
+
 def _answer(
     request: Request, service: Service, case: Case, user: Principal, refused: LookthroughError | None = None
 ) -> HTMLResponse:
@@ -84,7 +94,7 @@ def _answer(
     context = _context(service, case, user, error=refused.detail if refused else None)
     if request.headers.get("hx-request"):
         return page(request, "_decision.html", user, status, **context)
-    entries = profile(service.catalog, service.workspace.store, case.entity_ids)
+    entries = profile(_current_catalog(service), service.workspace.store, case.entity_ids)
     drawings = [(hit, draw(hit)) for hit in case.hits if hit is case.hit or hit.get("rule") != "listed"]
     return page(request, "hit.html", user, status, entries=entries, drawings=drawings, **context)
 

@@ -232,4 +232,8 @@ def test_stakes_reach_through_a_blocked_company_and_stop_at_a_cycle() -> None:
     assert finding.aggregate is not None
     stakes = [(s.holder, s.held, s.counted) for s in finding.aggregate.stakes]
     assert stakes[0] == ("A", "B", "meets the rule (60%)")
-    assert set(stakes) == {("A", "B", "meets the rule (60%)"), ("X", "A", "listed"), ("B", "A", "meets the rule (50%)")}
+    assert set(stakes) == {
+        ("A", "B", "meets the rule (60%)"),
+        ("X", "A", "listed"),
+        ("B", "A", "meets the rule (50%)"),
+    }

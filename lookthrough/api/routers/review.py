@@ -58,7 +58,9 @@ def decide(
     try:
         verdict = Verdict(body.verdict)
     except ValueError:
-        raise HTTPException(400, "verdict must be match, false_positive, escalate, approve or return") from None
+        raise HTTPException(400, f"verdict must be one of {', '.join(Verdict)}") from None
     case = service.ledger.case(run_id, hit_key)
-    made = decide_case(service.ledger, case, verdict, reviewer=principal.name, role=principal.role, reason=body.reason)
+    made = decide_case(
+        service.ledger, case, verdict, reviewer=principal.name, role=principal.role, reason=body.reason
+    )
     return decision_model(made)
