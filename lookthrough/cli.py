@@ -482,17 +482,13 @@ def report(
     db: DbOption = None,
 ) -> None:
     """Write the standalone HTML report: lists, exposure charts, each hit's ownership drawn."""
-    from lookthrough.report.source import report_file, report_run
+    from lookthrough.report.source import report_of
 
-    path = Path(source)
     try:
         workspace = Workspace(db)
         with ExitStack() as stack:
             handle = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
-            if path.is_file():
-                report_file(workspace.store, path, handle, value_column, group_column)
-            else:
-                report_run(workspace.store, source, handle, value_column, group_column)
+            report_of(workspace.store, source, handle, value_column, group_column)
     except LookthroughError as error:
         if output is not None:
             output.unlink(missing_ok=True)

@@ -174,6 +174,8 @@ def test_report_from_a_results_file_and_from_a_run(owners_db: str, holdings: Pat
     nothing = runner.invoke(app, ["report", "run-nope", "-o", str(tmp_path / "x.html"), "--db", owners_db])
     assert nothing.exit_code == 1 and "no run 'run-nope'" in nothing.output
     assert not (tmp_path / "x.html").exists()
+    typo = runner.invoke(app, ["report", "resluts.jsonl", "--db", owners_db])
+    assert typo.exit_code == 2 and "resluts.jsonl: no such results file" in typo.output
 
 
 def test_cases_and_decide_with_four_eyes(owners_db: str, holdings: Path, monkeypatch) -> None:

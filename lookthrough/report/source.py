@@ -99,6 +99,24 @@ def report_file(
         report.write(out)
 
 
+def report_of(
+    store: Store,
+    source: str,
+    out: IO[str],
+    value_column: str | None = None,
+    group_columns: list[str] | None = None,
+) -> None:
+    """The report of `source`: a results file if one is there, else a review run of that id."""
+    path = Path(source)
+    if path.is_file():
+        report_file(store, path, out, value_column, group_columns)
+    elif source.startswith("run-"):
+        report_run(store, source, out, value_column, group_columns)
+    else:
+        raise InvalidInput("no such results file, and not a run id (run-…; `lookthrough cases` shows them)",
+                           path=source)  # fmt: skip
+
+
 def _check_columns(report: Report, value_column: str | None, group_columns: list[str]) -> None:
     if report.columns:
         require_columns(list(report.columns), value_column, group_columns)
