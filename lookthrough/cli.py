@@ -18,17 +18,18 @@ from lookthrough.exc import InvalidInput, LookthroughError
 from lookthrough.identifiers import detect
 from lookthrough.model.ftm import to_ftm
 from lookthrough.progress import LazyProgress
+from lookthrough.report import ListInfo
+from lookthrough.report.exposure import require_columns
 from lookthrough.screening.explain import explain as explain_name
+from lookthrough.screening.output import Output, write_output
 from lookthrough.screening.parallel import choose_workers
 from lookthrough.screening.reader import open_table
 from lookthrough.screening.screener import Tally
 from lookthrough.screening.table import screen_table
 from lookthrough.screening.writer import (
-    OUTPUT_FORMATS,
     describe_lists,
     describe_path,
     rejects_path,
-    write_csv,
     write_jsonl,
     write_rejects,
 )
@@ -44,6 +45,12 @@ err = Console(
     stderr=True, soft_wrap=True, width=None if sys.stderr.isatty() else 200, markup=False, highlight=False
 )
 DbOption = Annotated[str | None, typer.Option("--db", help="Database path (default: LOOKTHROUGH_DB).")]
+ValueOption = Annotated[
+    str | None, typer.Option(help="Column with each row's value (e.g. market value): exposure adds it up.")
+]
+GroupOption = Annotated[
+    list[str] | None, typer.Option(help="Column to break exposure down by, e.g. portfolio (repeatable).")
+]
 
 
 def fail(error: LookthroughError) -> None:
@@ -187,9 +194,13 @@ def screen(
         list[str] | None,
         typer.Option("--id-column", "-i", help="Column with ISIN/LEI/USCC codes (repeatable)."),
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output: jsonl, csv or table.")] = "jsonl",
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", help="Output: jsonl, csv, xlsx, parquet, html (the report) or table."),
+    ] = "jsonl",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (default: stdout).")
+        Path | None,
+        typer.Option("--output", "-o", help="Output file (default: stdout; xlsx and parquet need one)."),
     ] = None,
     input_format: Annotated[
         str | None, typer.Option(help="Input format if the file name does not tell.")
@@ -201,29 +212,28 @@ def screen(
         int | None,
         typer.Option(help="Processes to screen with; 0: one per core for large files."),
     ] = None,
+    value_column: ValueOption = None,
+    group_column: GroupOption = None,
     db: DbOption = None,
 ) -> None:
     """Screen every row of a file; exit 0 when the run completes, hits or not."""
-    if format not in OUTPUT_FORMATS:
-        fail(InvalidInput(f"unknown output format {format!r}; use one of {', '.join(OUTPUT_FORMATS)}"))
     try:
         workspace = Workspace(db)
         table = open_table(input, input_format)
+        lists = [ListInfo.of(s) for s in workspace.store.snapshots()] if format == "html" else []
+        target = Output(format, output, input.name, table.columns, value_column, group_column or [], lists)
+        target.check()
+        if table.columns:
+            require_columns(table.columns, value_column, group_column or [], str(input))
         screener = workspace.screener(threshold)
         tally = Tally()
         with ExitStack() as stack:
-            handle = (
-                stack.enter_context(output.open("w", encoding="utf-8", newline="")) if output else sys.stdout
-            )
             bar = stack.enter_context(LazyProgress(f"screening {input.name}", table.size_hint))
             processes = choose_workers(settings.workers() if workers is None else workers, table.size_hint)
             results = screen_table(screener, table, name_column, id_column or [], tally, bar.tick, processes)
-            if format == "jsonl":
-                results = write_jsonl(results, handle)
-            elif format == "csv":
-                results = write_csv(results, handle, table.columns)
-            # Results stream to the output as they come; only a table to print is kept.
-            flagged = [r for r in results if r.status.value != "clear"]
+            written = write_output(results, target, stack, tally)
+            # Results stream to the output as they come; only the rows a table prints are kept.
+            flagged = [r for r in written if r.status.value != "clear"]
             if format == "table":
                 _print_hits(flagged)
     except LookthroughError as error:
@@ -445,6 +455,8 @@ def review(
         str | None, typer.Option(help="Input format if the file name does not tell.")
     ] = None,
     reviewer: Annotated[str, typer.Option(help="Name recorded as the run's author.")] = "cli",
+    value_column: ValueOption = None,
+    group_column: GroupOption = None,
     db: DbOption = None,
 ) -> None:
     """Screen a file as a review run: its hits become a case list with decisions kept."""
@@ -455,7 +467,8 @@ def review(
         if not input.is_file():
             raise InvalidInput("no such file", path=str(input))
         run = plan_run(workspace, input.name, input.read_bytes(), name_column=name_column,
-                       id_columns=id_column or [], file_format=input_format, created_by=reviewer)  # fmt: skip
+                       id_columns=id_column or [], file_format=input_format, created_by=reviewer,
+                       value_column=value_column, group_columns=group_column)  # fmt: skip
         run = execute(workspace, run.id)
     except LookthroughError as error:
         fail(error)
@@ -494,6 +507,97 @@ def rescreen(
         out.print(f"  {line}", highlight=False)
 
 
+@app.command()
+def report(
+    source: Annotated[
+        str, typer.Argument(help="A review run id, or a results file from `screen` (JSON lines).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="HTML file to write (default: stdout).")
+    ] = None,
+    value_column: ValueOption = None,
+    group_column: GroupOption = None,
+    db: DbOption = None,
+) -> None:
+    """Write the standalone HTML report: lists, exposure charts, each hit's ownership drawn."""
+    from lookthrough.report.source import report_of
+
+    try:
+        workspace = Workspace(db)
+        with ExitStack() as stack:
+            handle = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
+            report_of(workspace.store, source, handle, value_column, group_column)
+    except LookthroughError as error:
+        if output is not None:
+            output.unlink(missing_ok=True)
+        fail(error)
+        return
+    if output is not None:
+        err.print(f"report written to {output}")
+
+
+@app.command()
+def cases(
+    run: Annotated[str | None, typer.Option(help="Only this run's cases.")] = None,
+    list_name: Annotated[str | None, typer.Option("--list", help="Only cases on this list.")] = None,
+    rule: Annotated[str | None, typer.Option(help="Only hits under this rule (listed, ofac_50, …).")] = None,
+    min_score: Annotated[float | None, typer.Option(help="Only cases scoring at least this.")] = None,
+    state: Annotated[
+        str | None, typer.Option(help="open, escalated, pending, returned, decided, reopened or all.")
+    ] = None,
+    assignee: Annotated[str | None, typer.Option(help="Only cases assigned to this reviewer.")] = None,
+    db: DbOption = None,
+) -> None:
+    """List cases (by default the queue: those waiting for someone), with the keys `decide` takes."""
+    from lookthrough.review import Ledger
+    from lookthrough.review.queue import Filter, select
+
+    try:
+        chosen = Filter(run, list_name, rule, min_score, state, assignee)
+        found, _facets = select(Ledger(Workspace(db).store), chosen)
+    except LookthroughError as error:
+        fail(error)
+        return
+    columns = (
+        "case",
+        "run / file",
+        "row",
+        "screened",
+        "listed party",
+        "lists",
+        "score",
+        "rule",
+        "state",
+        "assigned",
+    )
+    table = RichTable(*columns)
+    for c in found:
+        where = f"{c.run_id}\n{c.filename}"
+        table.add_row(c.hit_key, where, str(c.row), c.query, c.name, "; ".join(c.lists),
+                      f"{c.score:.2f}", c.rule, c.state.value, c.assignee or "")  # fmt: skip
+    out.print(table)
+
+
+@app.command()
+def decide(
+    case: Annotated[str, typer.Argument(help="The case key, as `cases` lists it.")],
+    verdict: Annotated[str, typer.Argument(help="match, false_positive, escalate; approve or return.")],
+    reason: Annotated[str, typer.Option(help="Why: what you compared and found.")],
+    run: Annotated[str | None, typer.Option(help="The run the case is in (default: the newest).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Record a decision on a case in the audit log, signed by LOOKTHROUGH_TOKEN's holder."""
+    from lookthrough.review.workflow import decide_signed
+
+    try:
+        made, found = decide_signed(Workspace(db).store, settings.get("TOKEN"), case, verdict, reason, run)
+    except LookthroughError as error:
+        fail(error)
+        return
+    out.print(f"decision {made.id}: {made.verdict.value} on {found.hit_key} by {made.reviewer}; "
+              f"the case is now {found.state.value}")  # fmt: skip
+
+
 token_app = typer.Typer(help="Create, list and revoke API tokens (stored hashed).", no_args_is_help=True)
 app.add_typer(token_app, name="token")
 
@@ -501,7 +605,7 @@ app.add_typer(token_app, name="token")
 @token_app.command("create")
 def token_create(
     name: Annotated[str, typer.Argument(help="Who or what the token is for (recorded on decisions).")],
-    role: Annotated[str, typer.Option(help="viewer, reviewer or admin.")] = "viewer",
+    role: Annotated[str, typer.Option(help="viewer, reviewer, approver or admin.")] = "viewer",
     db: DbOption = None,
 ) -> None:
     """Make a token and print it once; only its hash is kept."""

@@ -6,7 +6,8 @@
     ├── SourceAbort             a list file as a whole cannot be loaded; the load stops
     ├── SnapshotRefused         a load finished but must not replace the current snapshot
     ├── StoreError              the database cannot be opened or migrated
-    └── NotFound                an entity, snapshot or run that does not exist
+    ├── NotFound                an entity, snapshot or run that does not exist
+    └── NotPermitted            the user's role or the four-eyes rule does not allow it
 
 "One record failed, carry on" (SourceError) is kept apart from "this source is
 unusable, stop" (SourceAbort): a list that failed to load must never look like "no match".
@@ -89,3 +90,9 @@ class NotFound(LookthroughError):
     """The thing asked for does not exist."""
 
     status = 404
+
+
+class NotPermitted(LookthroughError):
+    """The user may not do this: their role is too low, or four eyes needs a second person."""
+
+    status = 403

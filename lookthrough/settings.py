@@ -125,6 +125,22 @@ SETTINGS: dict[str, Setting] = {
             "API: most queries one /match request may carry.",
         ),
         Setting(
+            "FOUR_EYES_SCORE",
+            "",
+            "Review: match and false-positive decisions on cases scoring at or above this need a "
+            "second person's approval (four eyes); empty turns it off, 0 applies it to every case.",
+        ),
+        Setting(
+            "FOUR_EYES_ROLE",
+            "approver",
+            "Review: the role that approves four-eyes decisions (approver or admin).",
+        ),
+        Setting(
+            "TOKEN",
+            "",
+            "The token `lookthrough decide` signs decisions with: its holder is the reviewer recorded.",
+        ),
+        Setting(
             "REFRESH_SECONDS",
             "30",
             "API: how often the server checks for new list snapshots and rebuilds its index.",

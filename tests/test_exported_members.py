@@ -44,3 +44,11 @@ def test_service_exports() -> None:
     assert {"Ledger", "Decision", "Verdict", "rescreen", "create_token", "authenticate"} <= set(
         lookthrough.review.__all__
     )
+
+
+def test_report_exports() -> None:
+    import lookthrough.report
+
+    assert set(lookthrough.report.__all__) == {
+        "About", "Drawing", "Exposure", "ListInfo", "Report", "draw", "parse_value", "write_html",
+    }  # fmt: skip

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from lookthrough.screening.result import RowResult
-from lookthrough.screening.writer import CSV_COLUMNS, flat_row
+from lookthrough.screening.writer import CSV_COLUMNS, flat_row, safe_row
 
 DEVICE_COLUMNS = ("mac", "mac_status", "prefix", "registry", "manufacturer", "note")
 
@@ -27,5 +27,5 @@ def write_device_csv(
             writer.writeheader()
         row = flat_row(result, columns)
         row.update({f"device_{c}": (result.device or {}).get(c, "") for c in DEVICE_COLUMNS})
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
         yield result

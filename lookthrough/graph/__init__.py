@@ -1,6 +1,6 @@
 """Look-through over ownership, brand, subsidiary and link relations between listed parties."""
 
-from lookthrough.graph.finding import Aggregate, Finding, Holder, Outcome
+from lookthrough.graph.finding import Aggregate, Finding, Holder, Outcome, Stake
 from lookthrough.graph.graph import Graph, Link
 from lookthrough.graph.lookthrough import LookThrough, as_of_date
 from lookthrough.graph.policy import (
@@ -31,6 +31,7 @@ __all__ = [
     "Outcome",
     "Policy",
     "Share",
+    "Stake",
     "as_of_date",
     "configured",
 ]

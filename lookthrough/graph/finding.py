@@ -27,6 +27,29 @@ class Holder:
 
 
 @dataclass(slots=True)
+class Stake:
+    """One counted shareholding behind the screened party, as its source states it."""
+
+    held: str
+    """The node (party cluster) whose shares are held."""
+    held_name: str
+    holder: str
+    """The node of the holder."""
+    holder_id: str
+    """The holder's entry as the relation names it."""
+    holder_name: str
+    percent: float | None
+    relation: str
+    counted: str
+    """Why the holder counts: listed, or meets (or may meet) the rule itself."""
+    listed: bool
+    source: str
+    evidence: str
+    date: str | None = None
+    until: str | None = None
+
+
+@dataclass(slots=True)
 class Aggregate:
     """The share that counted parties hold in the screened party, as a threshold rule adds it up."""
 
@@ -40,6 +63,12 @@ class Aggregate:
     holders: list[Holder] = field(default_factory=list)
     depth_limited: bool = False
     """True when chains longer than the depth limit were cut, so the share may be higher."""
+    node: str | None = None
+    """The screened party's node, where the stakes end."""
+    stakes: list[Stake] = field(default_factory=list)
+    """Every counted stake from the screened party up to the listed parties: the ownership drawn."""
+    stakes_cut: bool = False
+    """True when there were more stakes than are kept (STAKE_LIMIT)."""
 
 
 @dataclass(slots=True)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections import deque
 
-from lookthrough.graph.finding import Aggregate, Finding, Holder, Outcome
+from lookthrough.graph.finding import Aggregate, Finding, Holder, Outcome, Stake
 from lookthrough.graph.graph import Graph, Link, paused_gc
 from lookthrough.graph.policy import Method, Policy
 from lookthrough.graph.share import FULL, NONE, UNKNOWN, Share, total
+
+STAKE_LIMIT = 200
+"""Most stakes one aggregate keeps for drawing; a wider web is marked as cut."""
 
 
 class Ownership:
@@ -75,6 +78,7 @@ class Ownership:
     def _aggregate(self, node: str, share: Share) -> Aggregate:
         met = share.low >= self.policy.threshold
         holders = [self._holder(link) for link in self._counted(node)]
+        stakes = self._stakes(node)
         return Aggregate(
             percent=share.exact,
             at_least=share.low,
@@ -84,6 +88,9 @@ class Ownership:
             method=self.policy.method.value,
             holders=holders,
             depth_limited=node in self.unfinished,
+            node=node,
+            stakes=stakes[:STAKE_LIMIT],
+            stakes_cut=len(stakes) > STAKE_LIMIT,
         )
 
     def _counted(self, node: str) -> list[Link]:
@@ -94,6 +101,41 @@ class Ownership:
     def _holder(self, link: Link) -> Holder:
         party = self.graph.catalog.parties[link.above_party]
         return Holder(party.id, party.caption, link.percent, self._why(link.above))
+
+    def _stakes(self, start: str) -> list[Stake]:
+        """Every counted stake above `start`, breadth first, each once (cycles end at a visited node)."""
+        found: list[Stake] = []
+        queue: deque[tuple[str, int]] = deque([(start, 0)])
+        visited = {start}
+        while queue and len(found) <= STAKE_LIMIT:
+            node, depth = queue.popleft()
+            if depth >= self.policy.max_depth:
+                continue
+            for link in self._counted(node):
+                found.append(self._stake(link))
+                if link.above not in visited:
+                    visited.add(link.above)
+                    queue.append((link.above, depth + 1))
+        return found
+
+    def _stake(self, link: Link) -> Stake:
+        parties, edge = self.graph.catalog.parties, link.edge
+        holder = parties[link.above_party]
+        return Stake(
+            held=link.below,
+            held_name=parties[edge.target_id].caption,
+            holder=link.above,
+            holder_id=holder.id,
+            holder_name=holder.caption,
+            percent=link.percent,
+            relation=link.label,
+            counted=self._why(link.above),
+            listed=link.above in self.seeds,
+            source=edge.source.citation,
+            evidence=edge.source.evidence.value,
+            date=edge.start,
+            until=edge.end,
+        )
 
     def _why(self, node: str) -> str:
         if node in self.seeds:

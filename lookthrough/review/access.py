@@ -22,8 +22,10 @@ class Role(IntEnum):
     VIEWER = 1
     """Match, search, read runs and decisions."""
     REVIEWER = 2
-    """Also upload files and record decisions."""
-    ADMIN = 3
+    """Also upload files, record decisions and assign cases."""
+    APPROVER = 3
+    """Also approve or return other reviewers' decisions (four eyes)."""
+    ADMIN = 4
     """Also manage tokens."""
 
     @classmethod
@@ -31,7 +33,7 @@ class Role(IntEnum):
         try:
             return cls[name.upper()]
         except KeyError:
-            raise InvalidInput(f"unknown role {name!r}; use viewer, reviewer or admin") from None
+            raise InvalidInput(f"unknown role {name!r}; use viewer, reviewer, approver or admin") from None
 
 
 @dataclass(slots=True)

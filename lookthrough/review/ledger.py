@@ -6,58 +6,24 @@ import json
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
 
 from lookthrough.exc import NotFound
-from lookthrough.review.fingerprint import changes
-from lookthrough.review.model import Case, Decision, Run, RunStatus, State, Verdict
+from lookthrough.review.model import Assignment, Case, Decision, Run, Verdict
+from lookthrough.review.records import (
+    ASSIGNMENT_COLUMNS,
+    DECISION_COLUMNS,
+    HIT_COLUMNS,
+    PROGRESS_COLUMNS,
+    RUN_COLUMNS,
+    case_record,
+    decision_record,
+    hit_values,
+    run_record,
+    run_values,
+)
+from lookthrough.review.state import derive
 from lookthrough.store import Store
-from lookthrough.store.sql import Row
 
-RUN_COLUMNS = (
-    "id",
-    "filename",
-    "name_column",
-    "id_columns",
-    "input_format",
-    "threshold",
-    "created_at",
-    "created_by",
-    "previous_run",
-    "snapshots",
-    "status",
-    "rows_total",
-    "rows_done",
-    "tally",
-    "error",
-    "finished_at",
-)
-HIT_COLUMNS = (
-    "run_id",
-    "hit_key",
-    "row_number",
-    "line",
-    "query",
-    "entity_id",
-    "name",
-    "score",
-    "rule",
-    "fingerprint",
-    "content",
-    "hit",
-)
-DECISION_COLUMNS = (
-    "id",
-    "hit_key",
-    "run_id",
-    "entity_id",
-    "fingerprint",
-    "content",
-    "verdict",
-    "reviewer",
-    "reason",
-    "decided_at",
-)
 REPLACED = "SELECT previous_run FROM review_runs WHERE previous_run IS NOT NULL AND status = 'done'"
 
 
@@ -78,7 +44,7 @@ class Ledger:
         self.store = store
 
     def create_run(self, run: Run, content: bytes) -> Run:
-        values = _run_values(run)
+        values = run_values(run)
         with self.store.transaction() as tx:
             tx.execute(_insert("review_runs", RUN_COLUMNS), values)
             tx.execute("INSERT INTO review_inputs VALUES (:id, :content)", {"id": run.id, "content": content})
@@ -86,8 +52,8 @@ class Ledger:
 
     def update_run(self, run: Run) -> None:
         """Record a run's status and progress (runs are working records, not the audit log)."""
-        values = _run_values(run)
-        sets = ", ".join(f"{c} = :{c}" for c in RUN_COLUMNS[10:])
+        values = run_values(run)
+        sets = ", ".join(f"{c} = :{c}" for c in PROGRESS_COLUMNS)
         with self.store.transaction() as tx:
             tx.execute(f"UPDATE review_runs SET {sets} WHERE id = :id", values)
 
@@ -96,12 +62,12 @@ class Ledger:
             row = tx.one(f"SELECT {', '.join(RUN_COLUMNS)} FROM review_runs WHERE id = :id", {"id": run_id})
         if row is None:
             raise NotFound(f"no run {run_id!r}")
-        return _run(row)
+        return run_record(row)
 
     def runs(self, limit: int = 100) -> list[Run]:
         sql = f"SELECT {', '.join(RUN_COLUMNS)} FROM review_runs ORDER BY created_at DESC, id LIMIT :limit"
         with self.store.transaction() as tx:
-            return [_run(row) for row in tx.query(sql, {"limit": limit})]
+            return [run_record(row) for row in tx.query(sql, {"limit": limit})]
 
     def last_run(self) -> Run | None:
         """The newest run that finished."""
@@ -109,7 +75,7 @@ class Ledger:
                   ORDER BY created_at DESC, id DESC LIMIT 1"""
         with self.store.transaction() as tx:
             row = tx.one(sql)
-        return _run(row) if row else None
+        return run_record(row) if row else None
 
     def input(self, run_id: str) -> bytes:
         with self.store.transaction() as tx:
@@ -122,7 +88,7 @@ class Ledger:
         sql = _insert("review_hits", HIT_COLUMNS)
         with self.store.transaction() as tx:
             for case in cases:
-                tx.execute(sql, _hit_values(case))
+                tx.execute(sql, hit_values(case))
 
     def save_output(self, run_id: str, format: str, content: bytes) -> None:
         with self.store.transaction() as tx:
@@ -144,31 +110,54 @@ class Ledger:
 
         A hit raised by several runs appears once, as the newest run raised it."""
         where = "WHERE run_id = :run" if run_id else f"WHERE r.id NOT IN ({REPLACED})"
-        sql = f"""SELECT {", ".join("h." + c for c in HIT_COLUMNS)} FROM review_hits h
+        sql = f"""SELECT {", ".join("h." + c for c in HIT_COLUMNS)}, r.filename FROM review_hits h
                   JOIN review_runs r ON r.id = h.run_id {where}
                   ORDER BY r.created_at DESC, h.run_id, h.row_number, h.score DESC"""
         with self.store.transaction() as tx:
             rows = tx.query(sql, {"run": run_id} if run_id else None)
         seen: dict[str, Case] = {}
         for row in rows:
-            seen.setdefault(row[1], _case(row))
+            seen.setdefault(row[1], case_record(row))
         found = sorted(seen.values(), key=lambda c: (c.row, -c.score))
         return self._with_state(found)
 
     def queue(self) -> list[Case]:
-        """Hits waiting for a reviewer: open, escalated or reopened."""
+        """Hits waiting for a reviewer: open, escalated, awaiting approval, returned or reopened."""
         return [case for case in self.cases() if case.in_queue]
 
     def case(self, run_id: str, hit_key: str) -> Case:
-        sql = f"SELECT {', '.join(HIT_COLUMNS)} FROM review_hits WHERE run_id = :run AND hit_key = :key"
+        sql = f"""SELECT {", ".join("h." + c for c in HIT_COLUMNS)}, r.filename FROM review_hits h
+                  JOIN review_runs r ON r.id = h.run_id WHERE h.run_id = :run AND h.hit_key = :key"""
         with self.store.transaction() as tx:
             row = tx.one(sql, {"run": run_id, "key": hit_key})
         if row is None:
             raise NotFound(f"no hit {hit_key!r} in run {run_id!r}")
-        return self._with_state([_case(row)])[0]
+        return self._with_state([case_record(row)])[0]
 
-    def decide(self, case: Case, verdict: Verdict, reviewer: str, reason: str) -> Decision:
-        """Append a decision on `case`, recording the listed entry's content the reviewer saw."""
+    def newest_case(self, hit_key: str) -> Case:
+        """The case with this key as the newest run raised it."""
+        sql = """SELECT h.run_id FROM review_hits h JOIN review_runs r ON r.id = h.run_id
+                 WHERE h.hit_key = :key ORDER BY r.created_at DESC, h.run_id DESC LIMIT 1"""
+        with self.store.transaction() as tx:
+            row = tx.one(sql, {"key": hit_key})
+        if row is None:
+            raise NotFound(f"no case {hit_key!r}; `lookthrough cases` lists them")
+        return self.case(row[0], hit_key)
+
+    def decide(
+        self,
+        case: Case,
+        verdict: Verdict,
+        reviewer: str,
+        reason: str,
+        *,
+        role: str | None = None,
+        approves: str | None = None,
+        needs_approval: bool = False,
+    ) -> Decision:
+        """Append a decision on `case`, recording the listed entry's content the reviewer saw.
+
+        This only appends; who may decide what (four eyes) is `workflow.decide`'s to check."""
         decision = Decision(
             id=uuid.uuid4().hex,
             hit_key=case.hit_key,
@@ -180,6 +169,9 @@ class Ledger:
             reviewer=reviewer,
             reason=reason,
             decided_at=now(),
+            role=role,
+            approves=approves,
+            needs_approval=needs_approval,
         )
         values = {c: getattr(decision, c) for c in DECISION_COLUMNS}
         values["content"] = json.dumps(decision.content, ensure_ascii=False)
@@ -189,9 +181,29 @@ class Ledger:
             tx.execute(sql, values)
         return decision
 
-    def trail(self, hit_key: str) -> list[Decision]:
-        """Every decision ever made on this hit, oldest first."""
-        return self.decisions([hit_key]).get(hit_key, [])
+    def trail(self, case: Case | str) -> list[Decision]:
+        """Every decision ever made on this case (on any of its entries' keys), oldest first."""
+        keys = [case] if isinstance(case, str) else case.keys or [case.hit_key]
+        return _in_order(d for trail in self.decisions(keys).values() for d in trail)
+
+    def assign(self, case: Case, assignee: str, assigned_by: str) -> Assignment:
+        """Append an assignment of `case` (an empty assignee releases it)."""
+        made = Assignment(case.hit_key, assignee, assigned_by, now())
+        values = {"id": uuid.uuid4().hex, **{c: getattr(made, c) for c in ASSIGNMENT_COLUMNS[1:]}}
+        with self.store.transaction() as tx:
+            tx.execute(_insert("review_assignments", ASSIGNMENT_COLUMNS), values)
+        return made
+
+    def assignments(self, keys: list[str]) -> dict[str, Assignment]:
+        """The newest assignment of each key that has one."""
+        if not keys:
+            return {}
+        marks = ", ".join(f":k{i}" for i in range(len(keys)))
+        sql = f"""SELECT {", ".join(ASSIGNMENT_COLUMNS[1:])} FROM review_assignments
+                  WHERE hit_key IN ({marks}) ORDER BY assigned_at, id"""
+        with self.store.transaction() as tx:
+            rows = tx.query(sql, {f"k{i}": key for i, key in enumerate(keys)})
+        return {row[0]: Assignment(*row) for row in rows}
 
     def decisions(self, keys: list[str]) -> dict[str, list[Decision]]:
         if not keys:
@@ -203,89 +215,20 @@ class Ledger:
             rows = tx.query(sql, {f"k{i}": key for i, key in enumerate(keys)})
         found: dict[str, list[Decision]] = {}
         for row in rows:
-            decision = _decision(row)
+            decision = decision_record(row)
             found.setdefault(decision.hit_key, []).append(decision)
         return found
 
     def _with_state(self, cases: list[Case]) -> list[Case]:
-        logs = self.decisions(sorted({c.hit_key for c in cases}))
+        keys = sorted({key for c in cases for key in c.keys})
+        logs, assigned = self.decisions(keys), self.assignments(keys)
         for case in cases:
-            trail = logs.get(case.hit_key)
-            if trail:
-                apply_state(case, trail[-1])
+            derive(case, _in_order(d for key in case.keys for d in logs.get(key, [])))
+            made = [assigned[key] for key in case.keys if key in assigned]
+            newest = max(made, key=lambda a: a.assigned_at) if made else None
+            case.assignee = (newest.assignee or None) if newest else None
         return cases
 
 
-def apply_state(case: Case, latest: Decision) -> None:
-    """A decision holds while the listed entry is as the reviewer saw it."""
-    case.latest = latest
-    if latest.fingerprint != case.fingerprint:
-        case.state = State.REOPENED
-        case.changes = changes(latest.content, case.content)
-    elif latest.verdict is Verdict.ESCALATE:
-        case.state = State.ESCALATED
-    else:
-        case.state = State.DECIDED
-
-
-def _run_values(run: Run) -> dict[str, Any]:
-    values = {c: getattr(run, c) for c in RUN_COLUMNS}
-    values.update(
-        id_columns=json.dumps(run.id_columns),
-        snapshots=json.dumps(run.snapshots),
-        status=run.status.value,
-        tally=json.dumps(run.tally),
-    )
-    return values
-
-
-def _run(row: Row) -> Run:
-    v = dict(zip(RUN_COLUMNS, row, strict=True))
-    v.update(
-        id_columns=json.loads(v["id_columns"]),
-        snapshots=json.loads(v["snapshots"]),
-        status=RunStatus(v["status"]),
-        tally=json.loads(v["tally"] or "{}"),
-    )
-    return Run(**v)
-
-
-def _hit_values(case: Case) -> dict[str, Any]:
-    return {
-        "run_id": case.run_id,
-        "hit_key": case.hit_key,
-        "row_number": case.row,
-        "line": case.line,
-        "query": case.query,
-        "entity_id": case.entity_id,
-        "name": case.name,
-        "score": case.score,
-        "rule": case.rule,
-        "fingerprint": case.fingerprint,
-        "content": json.dumps(case.content, ensure_ascii=False),
-        "hit": json.dumps(case.hit, ensure_ascii=False),
-    }
-
-
-def _case(row: Row) -> Case:
-    (run_id, key, number, line, query, entity_id, name, score, rule, fp, content, hit) = row
-    return Case(
-        run_id,
-        key,
-        number,
-        line,
-        query,
-        entity_id,
-        name,
-        score,
-        rule,
-        fp,
-        json.loads(content),
-        json.loads(hit),
-    )
-
-
-def _decision(row: Row) -> Decision:
-    v = dict(zip(DECISION_COLUMNS, row, strict=True))
-    v.update(content=json.loads(v["content"]), verdict=Verdict(v["verdict"]))
-    return Decision(**v)
+def _in_order(decisions: Iterable[Decision]) -> list[Decision]:
+    return sorted(decisions, key=lambda d: (d.decided_at, d.id))

@@ -14,6 +14,19 @@ class Verdict(StrEnum):
     MATCH = "match"
     FALSE_POSITIVE = "false_positive"
     ESCALATE = "escalate"
+    APPROVE = "approve"
+    """A second reviewer confirms a match or false positive (four eyes)."""
+    RETURN = "return"
+    """A second reviewer sends a match or false positive back for a new decision."""
+
+    @property
+    def is_approval(self) -> bool:
+        return self in (Verdict.APPROVE, Verdict.RETURN)
+
+    @property
+    def is_final(self) -> bool:
+        """Match and false positive close a case; under four eyes only once approved."""
+        return self in (Verdict.MATCH, Verdict.FALSE_POSITIVE)
 
 
 class State(StrEnum):
@@ -23,6 +36,10 @@ class State(StrEnum):
     """Nobody has decided on it yet."""
     ESCALATED = "escalated"
     """Referred upwards; stays in the queue until someone decides match or false positive."""
+    PENDING = "pending"
+    """Decided match or false positive, waiting for a second reviewer's approval (four eyes)."""
+    RETURNED = "returned"
+    """A second reviewer sent the decision back; it needs a new one."""
     DECIDED = "decided"
     """Decided, and the listed entry behind it has not changed since."""
     REOPENED = "reopened"
@@ -56,6 +73,10 @@ class Run:
     tally: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     finished_at: datetime | None = None
+    value_column: str | None = None
+    """The column with each row's value (e.g. market value) that the report adds up."""
+    group_columns: list[str] = field(default_factory=list)
+    """Columns the report breaks exposure down by (e.g. portfolio)."""
 
     @property
     def progress(self) -> float | None:
@@ -79,11 +100,27 @@ class Decision:
     reviewer: str
     reason: str
     decided_at: datetime
+    role: str | None = None
+    """The reviewer's role when they decided."""
+    approves: str | None = None
+    """For an approval or a return: the id of the decision it judges."""
+    needs_approval: bool = False
+    """Whether four eyes applied when it was made (the rule then in force, kept with it)."""
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Who a case is assigned to; the newest assignment of a case holds."""
+
+    hit_key: str
+    assignee: str
+    assigned_by: str
+    assigned_at: datetime
 
 
 @dataclass(slots=True)
 class Case:
-    """A hit of a run, with the state the decision log gives it."""
+    """A listed party reached from a screened row, across its lists, with the state the log gives it."""
 
     run_id: str
     hit_key: str
@@ -97,11 +134,35 @@ class Case:
     fingerprint: str
     content: dict[str, list[str]]
     hit: dict[str, Any]
+    input: dict[str, Any] = field(default_factory=dict)
+    """The screened row's fields (ISIN, portfolio, value …)."""
+    members: list[dict[str, Any]] = field(default_factory=list)
+    """Hits on entries of the same party on other lists, merged into this case."""
+    keys: list[str] = field(default_factory=list)
+    """The hit keys of every merged entry: decisions made on any of them belong to this case."""
+    filename: str = ""
     state: State = State.OPEN
     latest: Decision | None = None
+    pending: Decision | None = None
+    """The match or false positive waiting for approval, when four eyes applies."""
+    assignee: str | None = None
     changes: list[str] = field(default_factory=list)
     """For a reopened hit: what changed in the listed entry since the decision."""
 
     @property
     def in_queue(self) -> bool:
         return self.state is not State.DECIDED
+
+    @property
+    def hits(self) -> list[dict[str, Any]]:
+        """The hit and those merged into it, one per entry of the party."""
+        return [self.hit, *self.members]
+
+    @property
+    def lists(self) -> list[str]:
+        """Every list the party is on, across its entries."""
+        return sorted({entry["list"] for hit in self.hits for entry in hit.get("lists", [])})
+
+    @property
+    def entity_ids(self) -> list[str]:
+        return [hit["entity_id"] for hit in self.hits]

@@ -10,15 +10,16 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 
 from lookthrough.exc import InvalidInput, Located, LookthroughError
-from lookthrough.identifiers import detect
-from lookthrough.review.fingerprint import content, fingerprint, hit_key
+from lookthrough.report.exposure import require_columns
+from lookthrough.review.cases import cases_of
 from lookthrough.review.ledger import Ledger, now
-from lookthrough.review.model import Case, Run, RunStatus
+from lookthrough.review.model import Run, RunStatus
 from lookthrough.screening.reader import input_format, open_table
 from lookthrough.screening.result import RowResult
-from lookthrough.screening.screener import Screener, Tally
+from lookthrough.screening.screener import Tally
 from lookthrough.screening.table import screen_table
 from lookthrough.screening.writer import write_csv, write_jsonl, write_parquet
+from lookthrough.screening.xlsx import write_xlsx
 from lookthrough.store.sql import lock_for
 from lookthrough.workspace import Workspace
 
@@ -26,7 +27,8 @@ DOWNLOADS = {
     "jsonl": "application/x-ndjson",
     "csv": "text/csv",
     "parquet": "application/vnd.apache.parquet",
-    "html": "text/html",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
 }
 """Every format a run's results can be downloaded in, with its media type."""
 PROGRESS_EVERY = 0.25
@@ -44,6 +46,8 @@ def plan_run(
     threshold: float | None = None,
     created_by: str,
     previous_run: str | None = None,
+    value_column: str | None = None,
+    group_columns: list[str] | None = None,
 ) -> Run:
     """Record a run and its input; `execute` screens it (at once or in the background)."""
     safe = PurePath(filename.replace("\\", "/")).name or "upload"
@@ -62,6 +66,8 @@ def plan_run(
         previous_run=previous_run,
         snapshots=snapshots,
         status=RunStatus.QUEUED,
+        value_column=value_column or None,
+        group_columns=group_columns or [],
     )
     return Ledger(workspace.store).create_run(run, data)
 
@@ -97,6 +103,8 @@ def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
         path.write_bytes(ledger.input(run.id))
         try:
             table = open_table(path, run.input_format)
+            if table.columns:
+                require_columns(table.columns, run.value_column, run.group_columns, run.filename)
             run.rows_total = table.size_hint
             rows = screen_table(screener, table, run.name_column, run.id_columns, tally)
             results = list(_progress(ledger, run, rows))
@@ -110,7 +118,7 @@ def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
         "error": tally.error,
         "rejected": tally.rejected,
     }
-    ledger.add_hits(cases_of(screener, run, results))
+    ledger.add_hits(cases_of(screener.catalog, run, results))
     return results
 
 
@@ -124,37 +132,9 @@ def _progress(ledger: Ledger, run: Run, rows: Iterator[RowResult]) -> Iterator[R
         yield result
 
 
-def cases_of(screener: Screener, run: Run, results: list[RowResult]) -> list[Case]:
-    """One case per hit of each row; rows naming the same party the same way share a key."""
-    cases: dict[str, Case] = {}
-    for result in results:
-        query = str(result.input.get(run.name_column) or "").strip()
-        codes = [c for column in run.id_columns for c in detect(str(result.input.get(column) or ""))]
-        for hit in result.hits:
-            found = content(screener.catalog, hit)
-            key = hit_key(query, codes, hit.entity_id)
-            cases.setdefault(
-                key,
-                Case(
-                    run.id,
-                    key,
-                    result.row,
-                    result.line,
-                    query,
-                    hit.entity_id,
-                    hit.name,
-                    hit.score,
-                    hit.rule,
-                    fingerprint(found),
-                    found,
-                    hit.to_dict(),
-                ),
-            )
-    return list(cases.values())
-
-
 def _keep_outputs(ledger: Ledger, run: Run, results: list[RowResult]) -> None:
-    from lookthrough.web.report import render_report
+    from lookthrough.report import write_html
+    from lookthrough.report.source import about_run
 
     columns = list(dict.fromkeys(key for result in results for key in result.input))
     text = io.StringIO()
@@ -169,7 +149,15 @@ def _keep_outputs(ledger: Ledger, run: Run, results: list[RowResult]) -> None:
     for _ in write_parquet(results, binary, columns):
         pass
     ledger.save_output(run.id, "parquet", binary.getvalue())
-    ledger.save_output(run.id, "html", render_report(run, results).encode())
+    binary = io.BytesIO()
+    for _ in write_xlsx(results, binary, columns, title=run.filename, value_column=run.value_column,
+                        group_columns=run.group_columns):  # fmt: skip
+        pass
+    ledger.save_output(run.id, "xlsx", binary.getvalue())
+    text = io.StringIO()
+    for _ in write_html(results, text, about_run(ledger.store, run), run.value_column, run.group_columns):
+        pass
+    ledger.save_output(run.id, "html", text.getvalue().encode())
 
 
 def tally_text(run: Run) -> str:

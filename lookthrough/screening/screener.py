@@ -11,7 +11,7 @@ from lookthrough.graph import Finding, LookThrough
 from lookthrough.matching.matcher import Matcher
 from lookthrough.matching.result import Match
 from lookthrough.screening.parallel import ordered_map
-from lookthrough.screening.reader import RejectedRow
+from lookthrough.screening.reader import RejectedRow, Table
 from lookthrough.screening.result import Hit, HitTemplate, ListEntry, RowResult, Step
 from lookthrough.sources.curated import DATASET as BUILTIN
 
@@ -79,6 +79,20 @@ class Screener:
         if missing:
             self.remember(missing, self.match_keys(missing))
         return [self._seen[k] for k in keys]
+
+    def screen_table(
+        self,
+        table: Table,
+        name_column: str,
+        id_columns: list[str],
+        tally: Tally,
+        tick: Tick | None = None,
+        workers: int = 1,
+    ) -> Iterator[RowResult]:
+        """Screen every row of `table` (see `screening.table.screen_table`)."""
+        from lookthrough.screening.table import screen_table
+
+        return screen_table(self, table, name_column, id_columns, tally, tick, workers)
 
     def knows(self, key: Key) -> bool:
         """Whether the answer to this query is remembered."""

@@ -1,9 +1,14 @@
-"""Write screening results as JSON lines, flat CSV, Parquet, or a readable table; and the rejects."""
+"""Write screening results as JSON lines, flat CSV, Parquet, or a readable table; and the rejects.
+
+XLSX is in `xlsx.py` and the HTML report in `lookthrough.report`; every spreadsheet cell goes
+through `safe_cell` first.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -11,13 +16,31 @@ from typing import IO, Any
 from lookthrough.screening.reader import RejectedRow
 from lookthrough.screening.result import Hit, RowResult
 
-OUTPUT_FORMATS = ("jsonl", "csv", "table")
+OUTPUT_FORMATS = ("jsonl", "csv", "xlsx", "parquet", "html", "table")
+BINARY_FORMATS = ("xlsx", "parquet")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet may read as the start of a formula (OWASP, "CSV Injection")."""
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9][0-9,]*(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 PARQUET_BATCH = 10_000
 PARQUET_INTS = ("row", "line", "hit_count")
 CSV_COLUMNS = (
     "row", "line", "status", "hit_count", "entity_id", "name", "score", "matched_name", "rule",
     "lists", "path", "sources", "other_hits", "error",
 )  # fmt: skip
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would take for a formula, quoted with a leading apostrophe.
+
+    Plain numbers ("-12.5") stay as they are: they cannot call anything. defusedcsv does much
+    the same for CSV only, but leaves tab and CR alone and rewrites "|" inside values."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: safe_cell(value) for key, value in row.items()}
 
 
 def write_jsonl(results: Iterable[RowResult], out: IO[str]) -> Iterator[RowResult]:
@@ -68,7 +91,7 @@ def write_csv(results: Iterable[RowResult], out: IO[str], input_columns: list[st
     writer = csv.DictWriter(out, fieldnames=[f"input_{c}" for c in input_columns] + list(CSV_COLUMNS))
     writer.writeheader()
     for result in results:
-        writer.writerow(flat_row(result, input_columns))
+        writer.writerow(safe_row(flat_row(result, input_columns)))
         yield result
 
 
@@ -106,4 +129,4 @@ def write_rejects(rejects: list[RejectedRow], path: Path, source: Path) -> None:
         writer = csv.writer(handle)
         writer.writerow(["file", "row", "line", "reason", "raw"])
         for r in rejects:
-            writer.writerow([source.name, r.number, r.line, r.reason, r.raw])
+            writer.writerow([safe_cell(v) for v in (source.name, r.number, r.line, r.reason, r.raw)])

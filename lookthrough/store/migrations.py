@@ -126,6 +126,29 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             )""",
         ),
     ),
+    (
+        6,
+        "review: cases across a party's lists with their rows, four-eyes approvals, assignments",
+        (
+            "ALTER TABLE review_runs ADD COLUMN value_column VARCHAR",
+            "ALTER TABLE review_runs ADD COLUMN group_columns VARCHAR",
+            "ALTER TABLE review_hits ADD COLUMN input VARCHAR",
+            "ALTER TABLE review_hits ADD COLUMN members VARCHAR",
+            "ALTER TABLE review_hits ADD COLUMN member_keys VARCHAR",
+            # New columns of the audit log; the rows already in it keep their values.
+            "ALTER TABLE review_decisions ADD COLUMN role VARCHAR",
+            "ALTER TABLE review_decisions ADD COLUMN approves VARCHAR",
+            "ALTER TABLE review_decisions ADD COLUMN needs_approval BOOLEAN",
+            """CREATE TABLE review_assignments (
+                id VARCHAR PRIMARY KEY,
+                hit_key VARCHAR NOT NULL,
+                assignee VARCHAR NOT NULL,
+                assigned_by VARCHAR NOT NULL,
+                assigned_at TIMESTAMP NOT NULL
+            )""",
+            "CREATE INDEX review_assignments_key ON review_assignments (hit_key)",
+        ),
+    ),
 )
 
 

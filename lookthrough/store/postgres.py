@@ -37,6 +37,14 @@ EXTRA_STEPS: dict[int, tuple[str, ...]] = {
            BEFORE TRUNCATE ON review_decisions
            FOR EACH STATEMENT EXECUTE FUNCTION lookthrough_append_only()""",
     ),
+    6: (
+        """CREATE TRIGGER review_assignments_append_only
+           BEFORE UPDATE OR DELETE ON review_assignments
+           FOR EACH ROW EXECUTE FUNCTION lookthrough_append_only()""",
+        """CREATE TRIGGER review_assignments_no_truncate
+           BEFORE TRUNCATE ON review_assignments
+           FOR EACH STATEMENT EXECUTE FUNCTION lookthrough_append_only()""",
+    ),
 }
 """What only PostgreSQL can enforce, applied with the numbered migration it belongs to."""
 

@@ -13,7 +13,7 @@ from lookthrough.exc import StoreError
 
 PARAM = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 STYLES = {"dollar": r"$\1", "pyformat": r"%(\1)s"}
-APPEND_ONLY = ("review_decisions",)
+APPEND_ONLY = ("review_decisions", "review_assignments")
 """Tables that are an audit log: rows are added, never changed or removed."""
 _ALTERING = re.compile(r"^\s*(update|delete|truncate|drop|alter)\b", re.IGNORECASE)
 

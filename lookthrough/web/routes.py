@@ -1,44 +1,29 @@
-"""The review pages: runs, the queue, a hit with its explanation and path, decisions and trail."""
+"""The review pages: sign-in, runs and uploads, a run's report; cases are in `cases.py`."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import io
+import json
+from typing import Annotated
 
-from fastapi import (
-    APIRouter,
-    BackgroundTasks,
-    Depends,
-    FastAPI,
-    File,
-    Form,
-    HTTPException,
-    Request,
-    UploadFile,
-)
+from fastapi import APIRouter, BackgroundTasks, FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 
-from lookthrough.api.auth import Principal, ServiceDep
+from lookthrough.api.auth import ServiceDep
 from lookthrough.exc import LookthroughError
-from lookthrough.review import DOWNLOADS, Role, Verdict, execute, plan_run
-from lookthrough.web.session import SignIn, check_csrf, csrf_token, page_user, sign_in
-from lookthrough.web.templating import ENV, STATIC
+from lookthrough.report.source import report_run
+from lookthrough.review import DOWNLOADS, execute, plan_run
+from lookthrough.web import cases
+from lookthrough.web.pages import CSRF, PageReviewer, PageViewer, page
+from lookthrough.web.session import SignIn, sign_in
+from lookthrough.web.templating import STATIC
 
 router = APIRouter(prefix="/review", include_in_schema=False)
-templates = Jinja2Templates(env=ENV)
-PageViewer = Annotated[Principal, Depends(page_user(Role.VIEWER))]
-PageReviewer = Annotated[Principal, Depends(page_user(Role.REVIEWER))]
-CSRF = [Depends(check_csrf)]
 
 
-def page(
-    request: Request, name: str, user: Principal | None, status: int = 200, **context: Any
-) -> HTMLResponse:
-    """Render a template with the user, their rights and the session's CSRF token."""
-    can_decide = bool(user and user.role >= Role.REVIEWER)
-    context.update(user=user, csrf=csrf_token(request), can_decide=can_decide)
-    return templates.TemplateResponse(request, name, context, status_code=status)
+def _columns(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
 
 
 @router.get("/login")
@@ -73,6 +58,8 @@ async def upload(
     service: ServiceDep,
     user: PageReviewer,
     id_columns: Annotated[str, Form()] = "",
+    value_column: Annotated[str, Form()] = "",
+    group_columns: Annotated[str, Form()] = "",
 ) -> Response:
     try:
         run = plan_run(
@@ -80,8 +67,10 @@ async def upload(
             file.filename or "upload",
             await file.read(),
             name_column=name_column.strip(),
-            id_columns=[c.strip() for c in id_columns.split(",") if c.strip()],
+            id_columns=_columns(id_columns),
             created_by=user.name,
+            value_column=value_column.strip() or None,
+            group_columns=_columns(group_columns),
         )
     except LookthroughError as error:
         context = {"runs": service.ledger.runs(), "snapshots": service.snapshots(), "error": error.detail}
@@ -92,8 +81,8 @@ async def upload(
 
 @router.get("/runs/{run_id}")
 def run(request: Request, run_id: str, service: ServiceDep, user: PageViewer) -> HTMLResponse:
-    found, cases = service.ledger.run(run_id), service.ledger.cases(run_id)
-    return page(request, "run.html", user, run=found, cases=cases, downloads=DOWNLOADS)
+    found, found_cases = service.ledger.run(run_id), service.ledger.cases(run_id)
+    return page(request, "run.html", user, run=found, cases=found_cases, downloads=DOWNLOADS)
 
 
 @router.get("/runs/{run_id}/progress")
@@ -106,41 +95,21 @@ def progress(request: Request, run_id: str, service: ServiceDep, user: PageViewe
     return response
 
 
-@router.get("/queue")
-def queue(request: Request, service: ServiceDep, user: PageViewer) -> HTMLResponse:
-    return page(request, "queue.html", user, cases=service.ledger.queue())
-
-
-@router.get("/runs/{run_id}/hits/{hit_key}")
-def hit(request: Request, run_id: str, hit_key: str, service: ServiceDep, user: PageViewer) -> HTMLResponse:
-    case, trail = service.ledger.case(run_id, hit_key), service.ledger.trail(hit_key)
-    return page(request, "hit.html", user, case=case, trail=trail, verdicts=list(Verdict))
-
-
-@router.post("/runs/{run_id}/hits/{hit_key}/decide", dependencies=CSRF)
-def decide(
-    request: Request,
+@router.get("/runs/{run_id}/report")
+def report(
     run_id: str,
-    hit_key: str,
-    verdict: Annotated[str, Form()],
     service: ServiceDep,
-    user: PageReviewer,
-    reason: Annotated[str, Form()] = "",
+    user: PageViewer,
+    value_column: str = "",
+    group_column: Annotated[list[str] | None, Query()] = None,
 ) -> Response:
-    """Record a decision; to htmx, answer with the decision panel and its updated audit trail."""
-    case = service.ledger.case(run_id, hit_key)
-    error = None
-    if verdict not in {v.value for v in Verdict}:
-        raise HTTPException(400, "verdict must be match, false_positive or escalate")
-    if not reason.strip():
-        error = "give a reason for the decision"
-    else:
-        service.ledger.decide(case, Verdict(verdict), user.name, reason.strip()[:4000])
-        case = service.ledger.case(run_id, hit_key)
-    trail = service.ledger.trail(hit_key)
-    name = "_decision.html" if request.headers.get("hx-request") else "hit.html"
-    context = {"case": case, "trail": trail, "verdicts": list(Verdict), "error": error}
-    return page(request, name, user, 400 if error else 200, **context)
+    """The run's standalone report, shown in the browser; columns default to those of the upload."""
+    out = io.StringIO()
+    groups = [c for raw in group_column or [] for c in _columns(raw)] or None
+    report_run(service.workspace.store, run_id, out, value_column.strip() or None, groups)
+    name = json.dumps(f"{run_id}-report.html")
+    headers = {"Content-Disposition": f"inline; filename={name}"}
+    return HTMLResponse(out.getvalue(), headers=headers)
 
 
 async def _to_sign_in(request: Request, error: Exception) -> RedirectResponse:
@@ -150,5 +119,6 @@ async def _to_sign_in(request: Request, error: Exception) -> RedirectResponse:
 def mount(app: FastAPI) -> None:
     """Add the review pages, their static files, and the redirect to sign in."""
     app.include_router(router)
+    app.include_router(cases.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(SignIn, _to_sign_in)

@@ -22,7 +22,7 @@ def test_upload_runs_and_every_format_downloads(client, tokens):
     run = client.get(f"/screen/{response.json()['id']}", headers=tokens["viewer"]).json()
     assert run["status"] == "done" and run["progress"] == 1.0 and run["created_by"] == "reviewer-1"
     assert run["tally"] == {"rows_in": 3, "hit": 2, "clear": 1, "error": 0, "rejected": 0}
-    assert set(run["downloads"]) == {"jsonl", "csv", "parquet", "html"}
+    assert set(run["downloads"]) == {"jsonl", "csv", "parquet", "xlsx", "html"}
     base = f"/screen/{run['id']}/results"
     jsonl = client.get(f"{base}.jsonl", headers=tokens["viewer"])
     assert (
@@ -31,7 +31,8 @@ def test_upload_runs_and_every_format_downloads(client, tokens):
     assert client.get(f"{base}.csv", headers=tokens["viewer"]).text.startswith("input_holding,input_isin,row")
     table = pq.read_table(io.BytesIO(client.get(f"{base}.parquet", headers=tokens["viewer"]).content))
     assert table.num_rows == 3 and table.column("status").to_pylist() == ["hit", "clear", "hit"]
-    assert "HANGZHOU HIKVISION" in client.get(f"{base}.html", headers=tokens["viewer"]).text
+    report = client.get(f"{base}.html", headers=tokens["viewer"])
+    assert "HANGZHOU HIKVISION" in report.text and report.headers["content-disposition"].startswith("inline")
     assert client.get(f"{base}.xml", headers=tokens["viewer"]).status_code == 404
 
 

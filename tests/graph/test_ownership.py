@@ -199,3 +199,41 @@ def test_non_blocking_lists_do_not_start_the_ofac_rule() -> None:
     w.company("S")
     w.owns("C", "S", 100)
     assert w.look(OFAC_50).findings("S") == []
+
+
+def test_aggregate_keeps_every_counted_stake_with_its_source_for_drawing() -> None:
+    w = World()
+    w.listed("X")
+    w.listed("Y")
+    w.company("E", "Northwind Logistics")
+    w.owns("X", "E", 30)
+    w.owns("Y", "E", 25)
+    findings = w.look(OFAC_50).findings("E")
+    assert sorted(f.party_id for f in findings) == ["X", "Y"]
+    aggregate = findings[0].aggregate
+    assert aggregate is not None and aggregate.percent == 55 and aggregate.node == "E"
+    stakes = sorted((s.holder, s.held, s.percent, s.listed, s.source) for s in aggregate.stakes)
+    assert stakes == [
+        ("X", "E", 30, True, "filing: X holds 30% of E"),
+        ("Y", "E", 25, True, "filing: Y holds 25% of E"),
+    ]
+    assert {s.held_name for s in aggregate.stakes} == {"Northwind Logistics"}
+
+
+def test_stakes_reach_through_a_blocked_company_and_stop_at_a_cycle() -> None:
+    w = World()
+    w.listed("X")
+    w.company("A")
+    w.company("B")
+    w.owns("X", "A", 50)
+    w.owns("A", "B", 50)
+    w.owns("B", "A", 10)
+    [finding] = w.look(OFAC_50).findings("B")
+    assert finding.aggregate is not None
+    stakes = [(s.holder, s.held, s.counted) for s in finding.aggregate.stakes]
+    assert stakes[0] == ("A", "B", "meets the rule (60%)")
+    assert set(stakes) == {
+        ("A", "B", "meets the rule (60%)"),
+        ("X", "A", "listed"),
+        ("B", "A", "meets the rule (50%)"),
+    }

@@ -8,8 +8,8 @@ import lookthrough.review
 
 def test_review_exports() -> None:
     assert set(lookthrough.review.__all__) == {
-        "DOWNLOADS", "Case", "Comparison", "Decision", "Ledger", "Role", "Run", "RunStatus", "State",
-        "Token", "Verdict", "authenticate", "create_token", "execute", "plan_run", "rescreen",
+        "DOWNLOADS", "Assignment", "Case", "Comparison", "Decision", "Ledger", "Role", "Run", "RunStatus",
+        "State", "Token", "Verdict", "authenticate", "create_token", "execute", "plan_run", "rescreen",
         "revoke_token", "tokens",
     }  # fmt: skip
 

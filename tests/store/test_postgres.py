@@ -113,3 +113,35 @@ def test_decisions_survive_updates_and_the_log_is_append_only(url, tmp_path):
 def test_unreachable_server_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot open database"):
         open_store("postgresql://nobody:secret@127.0.0.1:1/none?connect_timeout=1")
+
+
+def test_four_eyes_and_assignments_on_postgres(url, tmp_path, monkeypatch):
+    from lookthrough.review import Role
+    from lookthrough.review.workflow import assign, decide
+
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "0.5")
+    workspace = Workspace(url)
+    try:
+        load_path(workspace.store, write_list(tmp_path))
+        data = write_holdings(tmp_path).read_bytes()
+        run = execute(workspace, plan_run(workspace, "h.csv", data, name_column="holding", created_by="a",
+                                          value_column=None, group_columns=["isin"]).id)  # fmt: skip
+        ledger = Ledger(workspace.store)
+        assert ledger.run(run.id).group_columns == ["isin"]
+        acme = next(c for c in ledger.cases(run.id) if c.entity_id == "acme")
+        assert acme.input["holding"] == "Acme Surveillance Systems" and acme.keys == [acme.hit_key]
+        decide(ledger, acme, Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same")
+        acme = ledger.case(run.id, acme.hit_key)
+        assert acme.state is State.PENDING
+        decide(ledger, acme, Verdict.APPROVE, reviewer="carol", role=Role.APPROVER, reason="ok")
+        assert ledger.case(run.id, acme.hit_key).state is State.DECIDED
+        assign(ledger, acme, "", by="carol", role=Role.APPROVER)
+        import psycopg
+
+        with (
+            workspace.store.pool.connection() as con,
+            pytest.raises(psycopg.errors.RaiseException, match="append-only"),
+        ):
+            con.execute("DELETE FROM review_assignments")
+    finally:
+        workspace.close()

@@ -41,7 +41,7 @@ def test_upload_review_decide_and_see_the_audit_trail(client, secrets_by_role):
     assert done.status_code == 200 and re.search(r"3 rows: 2 hit, 1 clear", " ".join(done.text.split()))
     link = re.search(r'href="(/review/runs/[^/"]+/hits/[^"]+)"', done.text).group(1)
     hit = client.get(link)
-    assert "Look-through path" in hit.text and "No decision yet." in hit.text
+    assert "Ownership and path" in hit.text and "No decision yet." in hit.text
     decide = link + "/decide"
     assert client.post(decide, data={"verdict": "match", "reason": "x"}).status_code == 403
     token = csrf_of(hit.text)
@@ -77,3 +77,75 @@ def test_session_downloads_results(client, secrets_by_role, workspace):
     assert client.get(f"/screen/{run.id}/results.csv").status_code == 401
     sign_in(client, secrets_by_role["viewer"])
     assert client.get(f"/screen/{run.id}/results.csv").text.startswith("input_holding")
+
+
+def owners_run(workspace, tmp_path, **columns):
+    from lookthrough.review import execute, plan_run
+    from lookthrough.sources.load import load_path
+    from tests.review.lists import OWNER_HOLDINGS, write_owners
+
+    assert all(r.ok for r in load_path(workspace.store, write_owners(tmp_path)))
+    run = plan_run(
+        workspace, "fund.csv", OWNER_HOLDINGS.encode(), name_column="holding", created_by="x", **columns
+    )
+    return execute(workspace, run.id)
+
+
+def test_report_is_shown_inline_with_its_charts(client, secrets_by_role, workspace, tmp_path):
+    run = owners_run(workspace, tmp_path, value_column="market_value", group_columns=["portfolio"])
+    assert client.get(f"/review/runs/{run.id}/report").status_code == 200  # the sign-in page
+    sign_in(client, secrets_by_role["viewer"])
+    page = client.get(f"/review/runs/{run.id}/report")
+    assert page.headers["content-type"].startswith("text/html")
+    assert page.headers["content-disposition"].startswith("inline")
+    assert page.text.count('<svg class="chart"') == 3 and "Exposure by portfolio" in page.text
+    other = client.get(f"/review/runs/{run.id}/report", params={"group_column": "holding"})
+    assert "Exposure by holding" in other.text and "Exposure by portfolio" not in other.text
+    stored = client.get(f"/screen/{run.id}/results.html")
+    assert (
+        stored.headers["content-disposition"].startswith("inline") and "Exposure by portfolio" in stored.text
+    )
+
+
+def test_case_page_has_the_row_the_profile_and_both_branches(client, secrets_by_role, workspace, tmp_path):
+    run = owners_run(workspace, tmp_path)
+    sign_in(client, secrets_by_role["viewer"])
+    queue = client.get("/review/queue", params={"rule": "ofac_50"}).text
+    assert "fund.csv" in queue and run.id in queue and "Volkov Holdings Ltd" in queue
+    assert "Hangzhou Hikvision" not in queue
+    link = re.search(r'href="(/review/runs/[^/"]+/hits/[^"]+)"', queue).group(1)
+    page = client.get(link).text
+    assert "2,500,000.00" in page and "Global Equity" in page  # the screened row
+    assert page.count('class="edge"') == 2 and "55% held in aggregate by 2 counted holders" in page
+    assert "RUSSIA-EO14024" in page and "https://sanctionssearch.ofac.treas.gov/" in page  # the profile
+    low = client.get("/review/queue", params={"min_score": "0.99"}).text
+    assert "Nothing here." in low
+    assert client.get("/review/queue", params={"min_score": "high"}).status_code == 400
+
+
+def test_four_eyes_on_the_page(client, workspace, tmp_path, monkeypatch):
+    from lookthrough.review import Role, create_token
+
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "0.5")
+    owners_run(workspace, tmp_path)
+    alice = create_token(workspace.store, "alice", Role.REVIEWER)[1]
+    carol = create_token(workspace.store, "carol", Role.APPROVER)[1]
+    sign_in(client, alice)
+    queue = client.get("/review/queue").text
+    link = re.search(r'href="(/review/runs/[^/"]+/hits/[^"]+)"', queue).group(1)
+    token = csrf_of(client.get(link).text)
+    hx = {"HX-Request": "true"}
+    made = client.post(
+        link + "/decide", data={"verdict": "match", "reason": "SDN owners", "csrf": token}, headers=hx
+    )
+    assert made.status_code == 200 and "awaiting approval" in made.text and 'value="approve"' not in made.text
+    assigned = client.post(link + "/assign", data={"assignee": "carol", "csrf": token}, headers=hx)
+    assert 'id="assignee">carol' in assigned.text
+    client.post("/review/logout", data={"csrf": token})
+    sign_in(client, carol)
+    page = client.get(link).text
+    assert 'value="approve"' in page
+    form = {"verdict": "approve", "reason": "checked", "csrf": csrf_of(page)}
+    approved = client.post(link + "/decide", data=form, headers=hx)
+    assert approved.status_code == 200 and 'id="case-state">decided' in approved.text
+    assert approved.text.count('class="audit-entry"') == 2

@@ -10,6 +10,7 @@ from lookthrough.api.auth import Reviewer, ServiceDep, Viewer
 from lookthrough.api.convert import case_model, decision_model, run_model
 from lookthrough.api.schemas import CaseModel, DecisionModel, DecisionRequest, ErrorResponse, RunModel
 from lookthrough.review import Verdict
+from lookthrough.review.workflow import decide as decide_case
 
 router = APIRouter(tags=["Review"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
@@ -57,6 +58,9 @@ def decide(
     try:
         verdict = Verdict(body.verdict)
     except ValueError:
-        raise HTTPException(400, "verdict must be match, false_positive or escalate") from None
+        raise HTTPException(400, f"verdict must be one of {', '.join(Verdict)}") from None
     case = service.ledger.case(run_id, hit_key)
-    return decision_model(service.ledger.decide(case, verdict, principal.name, body.reason.strip()))
+    made = decide_case(
+        service.ledger, case, verdict, reviewer=principal.name, role=principal.role, reason=body.reason
+    )
+    return decision_model(made)

@@ -51,10 +51,11 @@ def status(run_id: str, request: Request, service: ServiceDep, _: Viewer) -> Run
 
 @router.get("/screen/{run_id}/results.{fmt}", responses={404: {"model": ErrorResponse}})
 def results(run_id: str, fmt: str, service: ServiceDep, _: Viewer) -> Response:
-    """A finished run's results as jsonl, csv, parquet or html."""
+    """A finished run's results as jsonl, csv, parquet, xlsx or html (the report, shown in the browser)."""
     if fmt not in DOWNLOADS:
         raise HTTPException(404, f"no such format {fmt!r}; use one of {', '.join(DOWNLOADS)}")
     content = service.ledger.output(run_id, fmt)
     name = json.dumps(f"{run_id}.{fmt}")
-    disposition = {"Content-Disposition": f"attachment; filename={name}"}
+    how = "inline" if fmt == "html" else "attachment"
+    disposition = {"Content-Disposition": f"{how}; filename={name}"}
     return Response(content, media_type=DOWNLOADS[fmt], headers=disposition)

@@ -1,0 +1,138 @@
+"""Four eyes, assignment and queue filters: the same rules whoever asks (page, API, command line)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lookthrough.exc import InvalidInput, NotPermitted, StoreError
+from lookthrough.review import Ledger, Role, State, Verdict, create_token, execute, plan_run
+from lookthrough.review.queue import Filter, select
+from lookthrough.review.workflow import assign, decide, decide_signed
+from tests.review.lists import write_holdings
+
+
+@pytest.fixture
+def ledger(workspace, tmp_path) -> Ledger:
+    data = write_holdings(tmp_path).read_bytes()
+    execute(workspace, plan_run(workspace, "holdings.csv", data, name_column="holding", created_by="a").id)
+    return Ledger(workspace.store)
+
+
+def case_of(ledger: Ledger, entity_id: str):
+    return next(c for c in ledger.cases() if c.entity_id == entity_id)
+
+
+@pytest.fixture
+def four_eyes(monkeypatch):
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "0.8")
+
+
+def test_a_match_waits_for_a_second_person_with_the_approver_role(ledger, four_eyes) -> None:
+    case = case_of(ledger, "acme")
+    made = decide(ledger, case, Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same firm")
+    assert made.needs_approval and made.role == "reviewer"
+    case = case_of(ledger, "acme")
+    assert case.state is State.PENDING and case.pending is not None and case.in_queue
+    with pytest.raises(NotPermitted, match="someone other than"):
+        decide(ledger, case, Verdict.APPROVE, reviewer="alice", role=Role.ADMIN, reason="mine")
+    with pytest.raises(NotPermitted, match="needs the approver role"):
+        decide(ledger, case, Verdict.APPROVE, reviewer="bob", role=Role.REVIEWER, reason="ok")
+    decide(ledger, case, Verdict.APPROVE, reviewer="carol", role=Role.APPROVER, reason="checked the filing")
+    case = case_of(ledger, "acme")
+    assert case.state is State.DECIDED and not case.in_queue
+    trail = ledger.trail(case)
+    assert [(d.verdict, d.reviewer) for d in trail] == [(Verdict.MATCH, "alice"), (Verdict.APPROVE, "carol")]
+    assert trail[1].approves == trail[0].id
+
+
+def test_a_returned_decision_needs_a_new_one(ledger, four_eyes) -> None:
+    case = case_of(ledger, "acme")
+    decide(ledger, case, Verdict.FALSE_POSITIVE, reviewer="alice", role=Role.REVIEWER, reason="other Acme")
+    decide(ledger, case_of(ledger, "acme"), Verdict.RETURN, reviewer="carol", role=Role.APPROVER,
+           reason="the address matches")  # fmt: skip
+    assert case_of(ledger, "acme").state is State.RETURNED
+    with pytest.raises(InvalidInput, match="no decision on this case is waiting"):
+        decide(
+            ledger, case_of(ledger, "acme"), Verdict.APPROVE, reviewer="carol", role=Role.APPROVER, reason="x"
+        )
+
+
+def test_below_the_score_or_escalating_needs_no_approval(ledger, monkeypatch) -> None:
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "1.5")
+    decide(
+        ledger, case_of(ledger, "acme"), Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same"
+    )
+    assert case_of(ledger, "acme").state is State.DECIDED
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "0")
+    decide(
+        ledger,
+        case_of(ledger, "borealis"),
+        Verdict.ESCALATE,
+        reviewer="alice",
+        role=Role.REVIEWER,
+        reason="?",
+    )
+    assert case_of(ledger, "borealis").state is State.ESCALATED
+
+
+def test_the_rule_in_force_when_deciding_is_kept_with_the_decision(ledger, four_eyes, monkeypatch) -> None:
+    decide(
+        ledger, case_of(ledger, "acme"), Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same"
+    )
+    monkeypatch.delenv("LOOKTHROUGH_FOUR_EYES_SCORE")
+    assert case_of(ledger, "acme").state is State.PENDING
+
+
+def test_viewers_cannot_decide_and_a_reason_is_required(ledger) -> None:
+    case = case_of(ledger, "acme")
+    with pytest.raises(NotPermitted):
+        decide(ledger, case, Verdict.MATCH, reviewer="v", role=Role.VIEWER, reason="x")
+    with pytest.raises(InvalidInput, match="give a reason"):
+        decide(ledger, case, Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="  ")
+
+
+def test_cases_are_assigned_to_reviewers_and_assignments_are_kept(ledger, workspace) -> None:
+    create_token(workspace.store, "alice", Role.REVIEWER)
+    create_token(workspace.store, "vera", Role.VIEWER)
+    case = case_of(ledger, "acme")
+    assign(ledger, case, "alice", by="carol", role=Role.APPROVER)
+    assert case_of(ledger, "acme").assignee == "alice"
+    with pytest.raises(InvalidInput, match="holds no active reviewer token"):
+        assign(ledger, case, "vera", by="carol", role=Role.APPROVER)
+    assign(ledger, case, "", by="alice", role=Role.REVIEWER)
+    assert case_of(ledger, "acme").assignee is None
+    with workspace.store.transaction() as tx:
+        assert tx.one("SELECT count(*) FROM review_assignments")[0] == 2
+    with pytest.raises(StoreError, match="append-only"), workspace.store.transaction() as tx:
+        tx.execute("DELETE FROM review_assignments")
+
+
+def test_queue_filters(ledger, workspace) -> None:
+    create_token(workspace.store, "alice", Role.REVIEWER)
+    everything, facets = select(ledger, Filter())
+    assert {c.entity_id for c in everything} == {"acme", "borealis", "lt-hikvision"}
+    assert facets.rules == ["listed"] and "open" in facets.states
+    hik = case_of(ledger, "lt-hikvision")
+    on_entity_list = next(name for name in hik.lists if name.startswith("Entity List"))
+    assert [c.entity_id for c in select(ledger, Filter(list=on_entity_list))[0]] == ["lt-hikvision"]
+    assert select(ledger, Filter(rule="ofac_50"))[0] == []
+    assert all(c.score >= 0.95 for c in select(ledger, Filter(min_score=0.95))[0])
+    decide(
+        ledger, case_of(ledger, "acme"), Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same"
+    )
+    assert "acme" not in {c.entity_id for c in select(ledger, Filter())[0]}
+    assert [c.entity_id for c in select(ledger, Filter(state="decided"))[0]] == ["acme"]
+    assign(ledger, case_of(ledger, "borealis"), "alice", by="alice", role=Role.REVIEWER)
+    assert [c.entity_id for c in select(ledger, Filter(assignee="alice"))[0]] == ["borealis"]
+    assert {c.filename for c in everything} == {"holdings.csv"}
+
+
+def test_decide_with_a_token(ledger, workspace) -> None:
+    _token, secret = create_token(workspace.store, "dora", Role.REVIEWER)
+    key = case_of(ledger, "acme").hit_key
+    made, case = decide_signed(workspace.store, secret, key, "false_positive", "another Acme")
+    assert made.reviewer == "dora" and case.state is State.DECIDED
+    with pytest.raises(InvalidInput, match="LOOKTHROUGH_TOKEN"):
+        decide_signed(workspace.store, "lt_nope", key, "match", "x")
+    with pytest.raises(InvalidInput, match="unknown verdict"):
+        decide_signed(workspace.store, secret, key, "maybe", "x")
