@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lookthrough.exc import InvalidInput
-from lookthrough.screening.reader import InputRow, RejectedRow, open_table
+from lookthrough.screening.reader import InputRow, open_table
 
 
 def read(path: Path, encoding: str | None = None) -> list[tuple[str, int, object]]:
@@ -36,7 +36,7 @@ def test_a_csv_in_another_encoding_has_its_own_header(tmp_path: Path, encoding: 
 def test_explicit_encoding_is_used(tmp_path: Path) -> None:
     path = tmp_path / "a.csv"
     path.write_bytes("name\n海康威视\n".encode("gb18030"))
-    with pytest.raises(InvalidInput, match="a.csv: cannot tell the text encoding"):
+    with pytest.raises(InvalidInput, match=r"a\.csv: cannot tell the text encoding"):
         open_table(path)
     assert read(path, "gb18030") == [("row", 2, {"name": "海康威视"})]
 
