@@ -9,8 +9,10 @@ back "clear" without a word, so a guess is only taken when every plausible readi
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import charset_normalizer
 
@@ -26,6 +28,8 @@ BOMS = (
 """UTF-32 first: its little-endian mark starts with UTF-16's."""
 CHAOS_MARGIN = 0.05
 """Readings whose mess ratio is this close to the best one are as plausible as it."""
+ODDITY_SPAN = 1 << 16
+"""Characters of each reading weighed for oddities (enough to tell, quick on big files)."""
 COHERENCE_MARGIN = 0.05
 """Among those, readings whose language fit is this close to the best one."""
 SAMPLE = 1 << 20
@@ -79,14 +83,14 @@ def guess(raw: bytes, name: str, error: type[Located] = InvalidInput) -> str:
         raise error("cannot tell the text encoding; pass --encoding (e.g. gb18030, big5, cp1252)", path=name)
     best = min(m.chaos for m in found)
     close = [m for m in found if m.chaos <= best + CHAOS_MARGIN]
-    fewest = min(_mixed_words(str(m)) for m in close)
-    close = [m for m in close if _mixed_words(str(m)) == fewest]
-    fit = max(m.coherence for m in close)
-    readings = {str(m): m for m in close if m.coherence >= fit - COHERENCE_MARGIN}
-    western = [m for m in readings.values() if "cp1252" in m.could_be_from_charset]
-    if len(readings) > 1 and western and all(_latin(text) for text in readings):
-        # Short Latin text often reads alike in cp1252 and cp1250; Western Excel writes cp1252.
-        return "cp1252"
+    odd = {m.encoding: oddities(str(m)[:ODDITY_SPAN]) for m in close}
+    readings = {str(m): m for m in close if odd[m.encoding] == min(odd.values())}
+    if len(readings) > 1 and all(_latin(text) for text in readings):
+        # Language fit tells Latin code pages apart; it says nothing of CJK ones.
+        fit = max(m.coherence for m in readings.values())
+        readings = {t: m for t, m in readings.items() if m.coherence >= fit - COHERENCE_MARGIN}
+        if len(readings) > 1 and any("cp1252" in m.could_be_from_charset for m in readings.values()):
+            return "cp1252"  # short Latin text often reads alike in cp1252 and cp1250; Excel writes cp1252
     if len(readings) > 1:
         named = " or ".join(sorted({m.encoding for m in readings.values()}))
         raise error(f"cannot tell the text encoding (it reads as {named}); pass --encoding", path=name)
@@ -118,15 +122,46 @@ def _widest(names: list[str]) -> str:
     return next((p for p in PREFERRED if p in canonical), canonical[0])
 
 
-def _mixed_words(text: str) -> int:
-    """Words that mix scripts no language mixes (Latin with Cyrillic, Hangul with Han):
-    the mark of a wrong code page, which charset-normalizer does not weigh on short text."""
+def oddities(text: str) -> int:
+    """How many marks of a wrong code page a reading shows, which charset-normalizer does not
+    weigh on short text: words mixing scripts no language mixes (Latin with Cyrillic, Hangul with
+    Han), Latin words of accented letters only, words whose case flips again and again, Han
+    characters outside the common sets of GB2312, Big5 and JIS, and half-width katakana."""
     count = 0
-    for word in text.split():
-        scripts = {_script(ch) for ch in word if ch.isalpha()}
+    for word in _WORD.findall(text):
+        letters = list(word)
+        scripts = {_script(ch) for ch in letters}
         if len(scripts) > 1 and not scripts <= _COMPATIBLE:
             count += 1
+        if _ACCENT_RUN.search(word) or len(_CASE_FLIP.findall(word)) >= 3:
+            count += 1
+        count += sum(1 for ch in letters if _rare(ch))
     return count
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+"""A run of letters: CSV commas and quotes part words as spaces do."""
+_ACCENT_RUN = re.compile(r"[À-ɏ]{5,}")
+"""Five accented Latin letters in a row: no language writes that, a wrong code page does."""
+_CASE_FLIP = re.compile(r"[^\W\d_](?<=[a-zß-ÿа-я])(?=[A-ZÀ-ÞА-Я])")
+"""A lower-case letter followed by a capital."""
+_COMMON_HAN = (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6), ("shift_jis", 0x88, 0x98))
+"""Lead bytes of the most used characters: GB2312 level 1, Big5 level 1 and JIS level 1."""
+
+
+def _rare(ch: str) -> bool:
+    """A half-width katakana, or a Han character none of the common sets holds."""
+    if "\uff61" <= ch <= "\uff9f":
+        return True
+    if _script(ch) != "CJK":
+        return False
+    for codec, low, high in _COMMON_HAN:
+        try:
+            if low <= ch.encode(codec)[0] <= high:
+                return False
+        except UnicodeEncodeError:
+            continue
+    return True
 
 
 def _latin(text: str) -> bool:
@@ -167,3 +202,42 @@ def physical_lines(text: str) -> list[str]:
     if parts[-1]:
         lines.append(parts[-1])
     return lines
+
+
+def csv_problem(error: Exception) -> str:
+    """A csv module error in words a user can act on."""
+    text = str(error)
+    if "new-line character" in text:
+        return "a line break (CR) inside an unquoted field; quote the field or remove the CR"
+    if "unexpected end of data" in text:
+        return "the file ends inside a quoted field"
+    return f"not valid CSV: {text}"
+
+
+MAX_NESTING = 32
+"""Deepest nesting of lists and objects a value may hold (no table cell or list field needs more)."""
+
+
+def value_problem(value: Any) -> str | None:
+    """Why a decoded JSON value cannot be kept: a lone surrogate, or nesting past MAX_NESTING."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if has_surrogate(item):
+                return "holds a lone surrogate (an escape such as \\ud800 that is no character)"
+        elif isinstance(item, dict | list):
+            if depth >= MAX_NESTING:
+                return f"nested deeper than {MAX_NESTING} levels"
+            children = item.items() if isinstance(item, dict) else enumerate(item)
+            stack.extend((x, depth + 1) for pair in children for x in pair)
+    return None
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether `text` holds a lone surrogate, which no UTF-8 file or database can store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

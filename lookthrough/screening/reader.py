@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lookthrough.encoding import has_surrogate, value_problem
 from lookthrough.exc import InvalidInput
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
@@ -91,38 +92,10 @@ def text_problem(fields: dict[str, Any]) -> str | None:
     """Why a row's values cannot be screened or written out: lone surrogates (which JSON can
     escape but no file can hold) or values nested deeper than any table needs."""
     for column, value in fields.items():
-        if isinstance(column, str) and _has_surrogate(column):
-            return (
-                f"column name {column.encode('utf-8', 'backslashreplace').decode()!r} holds a lone surrogate"
-            )
-        problem = _value_problem(value)
+        if isinstance(column, str) and has_surrogate(column):
+            shown = column.encode("utf-8", "backslashreplace").decode()
+            return f"column name {shown!r} holds a lone surrogate"
+        problem = value_problem(value)
         if problem:
             return f"field {column!r}: {problem}"
     return None
-
-
-MAX_NESTING = 32
-"""Deepest nesting of lists and objects a field may hold (a table cell needs none)."""
-
-
-def _value_problem(value: Any) -> str | None:
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, str):
-            if _has_surrogate(item):
-                return "holds a lone surrogate (an escape such as \\ud800 that is no character)"
-        elif isinstance(item, dict | list):
-            if depth >= MAX_NESTING:
-                return f"nested deeper than {MAX_NESTING} levels"
-            children = item.items() if isinstance(item, dict) else enumerate(item)
-            stack.extend((x, depth + 1) for pair in children for x in pair)
-    return None
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lookthrough.encoding import FIELD_LIMIT, physical_lines, read_text
+from lookthrough.encoding import FIELD_LIMIT, csv_problem, physical_lines, read_text
 from lookthrough.exc import InvalidInput
 from lookthrough.screening.reader import InputRow, RejectedRow, Table, check_unique, text_problem
 
@@ -64,9 +64,7 @@ def open_csv(path: Path, encoding: str | None = None) -> Table:
 def _csv_reason(error: csv.Error, first: int, last: int) -> str:
     if "unexpected end of data" in str(error):
         return f"the file ends inside a quoted field that opens on line {first}"
-    if "new-line character" in str(error):
-        return "a line break (CR) inside an unquoted field; quote the field or remove the CR"
-    return f"not valid CSV: {error}" + (f" (lines {first}-{last})" if last > first else "")
+    return csv_problem(error) + (f" (lines {first}-{last})" if last > first else "")
 
 
 def _raw(lines: list[str], first: int, last: int) -> str:
