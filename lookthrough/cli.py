@@ -18,6 +18,7 @@ from lookthrough.exc import FileAccessError, InvalidInput, InvalidSetting, Lookt
 from lookthrough.identifiers import detect
 from lookthrough.model.ftm import to_ftm
 from lookthrough.progress import LazyProgress
+from lookthrough.screening.checks import screen_table
 from lookthrough.screening.explain import explain as explain_name
 from lookthrough.screening.parallel import choose_workers
 from lookthrough.screening.reader import open_table
@@ -215,8 +216,8 @@ def screen(
             )
             bar = stack.enter_context(LazyProgress(f"screening {input.name}", table.size_hint))
             processes = choose_workers(settings.workers() if workers is None else workers, table.size_hint)
-            results = screener.screen_table(
-                table, name_column, id_column or [], tally, bar.tick, workers=processes
+            results = screen_table(
+                screener, table, name_column, id_column or [], tally, bar.tick, workers=processes
             )
             if format == "jsonl":
                 results = write_jsonl(results, handle)
@@ -234,12 +235,12 @@ def screen(
 
 
 def _print_hits(results: list[Any]) -> None:
-    flagged = [r for r in results if r.status.value != "clear"]
+    flagged = [r for r in results if r.status.value != "clear" or r.warnings]
     table = RichTable("row", "input", "status", "listed party", "score", "lists", "path", show_lines=True)
     for r in flagged:
         name = " / ".join(str(v) for v in r.input.values() if v not in ("", None))
         if not r.hits:
-            table.add_row(str(r.row), name, r.status.value, r.error or "", "", "", "")
+            table.add_row(str(r.row), name, r.status.value, r.error or "; ".join(r.warnings), "", "", "")
         for hit in r.hits:
             table.add_row(
                 str(r.row), name, "hit", hit.name, f"{hit.score:.2f}", describe_lists(hit), describe_path(hit)

@@ -125,6 +125,8 @@ class RowResult:
     error: str | None = None
     device: dict[str, Any] | None = None
     """For device inventories: the MAC address as read and what the IEEE registry says of it."""
+    warnings: list[str] = field(default_factory=list)
+    """What was wrong in a row that could still be screened (e.g. an ISIN failing its check digit)."""
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -137,6 +139,8 @@ class RowResult:
         }
         if self.device is not None:
             data["device"] = self.device
+        if self.warnings:
+            data["warnings"] = self.warnings
         return data
 
     def to_json(self) -> str:
@@ -148,6 +152,8 @@ class RowResult:
         tail: dict[str, Any] = {"error": self.error}
         if self.device is not None:
             tail["device"] = self.device
+        if self.warnings:
+            tail["warnings"] = self.warnings
         hits = ", ".join(h.to_json() for h in self.hits)
         return f'{head[:-1]}, "hits": [{hits}], {json.dumps(tail, ensure_ascii=False)[1:]}'
 
