@@ -31,8 +31,11 @@ def test_only_mistyped_codes_are_warned(value: str, warned: bool) -> None:
     found = code_warnings(InputRow(1, 2, {"isin": value}), ["isin"])
     assert bool(found) is warned
     if warned:
-        assert found == [f"line 2, field 'isin': {value!r} is not a valid {'LEI' if len(value) == 20 else 'ISIN'} "
-                         "(it fails the check digit); it was not matched as a code"]  # fmt: skip
+        label = "LEI" if len(value) == 20 else "ISIN"
+        assert found == [
+            f"line 2, field 'isin': {value!r} is not a valid {label} (it fails the check digit); "
+            "it was not matched as a code"
+        ]
 
 
 def test_a_bad_isin_warns_and_the_name_is_still_screened(tmp_path: Path) -> None:
@@ -54,7 +57,8 @@ def test_a_bad_isin_warns_and_the_name_is_still_screened(tmp_path: Path) -> None
         "it was not matched as a code"
     ]
     assert rows[1]["error"] == (
-        "line 3, field 'isin': 'US0378331006' is not a valid ISIN (it fails the check digit); nothing else to screen"
+        "line 3, field 'isin': 'US0378331006' is not a valid ISIN (it fails the check digit); "
+        "nothing else to screen"
     )
     assert "warnings" not in rows[2]
     assert "3 rows read: 1 hit, 1 clear, 1 error, 0 rejected" in result.stderr
