@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from lookthrough import __version__, settings
+from lookthrough.encoding import has_surrogate
 from lookthrough.exc import FileAccessError, InvalidInput, InvalidSetting, LookthroughError
 from lookthrough.identifiers import detect
 from lookthrough.model.ftm import to_ftm
@@ -63,6 +64,16 @@ def _threshold(value: float | None) -> float | None:
         return None if value is None else settings.unit_score(value)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
+
+
+def _text(value: Any) -> Any:
+    """An argument must be text: a lone surrogate (an undecodable byte in the shell) is refused."""
+    values = value if isinstance(value, list) else [value]
+    if any(isinstance(v, str) and has_surrogate(v) for v in values):
+        raise typer.BadParameter(
+            "holds a byte that is not text in the terminal's encoding (a lone surrogate)"
+        )
+    return value
 
 
 ThresholdOption = Annotated[
@@ -259,9 +270,9 @@ def _summarise(tally: Tally, input: Path, output: Path | None) -> None:
 
 @app.command()
 def explain(
-    name: Annotated[str, typer.Argument(help="The name to explain.")],
+    name: Annotated[str, typer.Argument(help="The name to explain.", callback=_text)],
     code: Annotated[
-        list[str] | None, typer.Option("--id", help="An ISIN, LEI or USCC to match as well.")
+        list[str] | None, typer.Option("--id", help="An ISIN, LEI or USCC to match as well.", callback=_text)
     ] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many candidates to show.")] = 5,
     threshold: ThresholdOption = None,
