@@ -56,8 +56,8 @@ def test_a_csl_file_in_another_encoding_loads(cli, tmp_path: Path, encoding: str
     header = fixture.read_text(encoding="utf-8").splitlines()[0]
     columns = [c.strip('"') for c in header.split(",")]
     name = "Société Générale Équipements" if encoding == "latin-1" else "杭州海康威视数字技术股份有限公司"
-    values = {"_id": "7", "source": "Entity List (EL) - Bureau of Industry and Security", "entity_number": "7",
-              "type": "Entity", "name": name}  # fmt: skip
+    source = "Entity List (EL) - Bureau of Industry and Security"
+    values = {"_id": "7", "source": source, "entity_number": "7", "type": "Entity", "name": name}
     path = tmp_path / "consolidated.csv"
     path.write_bytes((header + "\n" + ",".join(values.get(c, "") for c in columns) + "\n").encode(encoding))
     result = cli("update", "--from", str(path))
