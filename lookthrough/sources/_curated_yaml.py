@@ -64,6 +64,8 @@ def load_file(path: Path, name: str) -> Record:
         loader = _Loader(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
         raise SourceAbort(f"not UTF-8 text (byte {error.start})", path=name) from None
+    except yaml.YAMLError as error:  # the reader refuses control characters before parsing
+        raise SourceAbort(f"not valid YAML: {error}", path=name) from None
     loader.path = name
     try:
         data = loader.get_single_data()
