@@ -27,7 +27,10 @@ from lookthrough.sources.un_xml import UnConsolidatedXml
 
 from .conftest import EXPECTED, FIXTURES, damaged
 
-MAIN = '{n},"ACME TRADING {n}","-0- ","SDGT] [IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Linked To: ACME TRADING 1."\r\n'
+MAIN = (
+    '{n},"ACME TRADING {n}","-0- ","SDGT] [IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    '"Linked To: ACME TRADING 1."\r\n'
+)
 OFAC = {
     "main": "".join(MAIN.format(n=n) for n in range(1, 6)) + "\x1a",
     "alt": '1,10,"aka","ACME",-0- \r\n2,11,"fka","ACME OLD",-0- \r\n\x1a',

@@ -19,8 +19,12 @@ from lookthrough.screening.reader import InputRow, RejectedRow, open_table
 
 from .conftest import damaged
 
-ROWS = [{"name": "Hangzhou Hikvision", "isin": "CNE100000PM8"}, {"name": "Sony Group", "isin": "JP3435000009"},
-        {"name": "Société Générale", "isin": ""}, {"name": "浙江大华", "isin": None}]  # fmt: skip
+ROWS = [
+    {"name": "Hangzhou Hikvision", "isin": "CNE100000PM8"},
+    {"name": "Sony Group", "isin": "JP3435000009"},
+    {"name": "Société Générale", "isin": ""},
+    {"name": "浙江大华", "isin": None},
+]
 
 
 def _csv(delimiter: str) -> bytes:
