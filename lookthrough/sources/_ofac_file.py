@@ -28,7 +28,7 @@ class Ending:
     whole: bool
 
 
-def read_rows(
+def open_rows(
     path: Path, fields: tuple[str, ...], report: LoadReport, encoding: str | None = None
 ) -> tuple[Ending, Iterator[tuple[int, list[str]]]]:
     """How the file ends, and its rows with their line numbers; bad rows go to `report`."""

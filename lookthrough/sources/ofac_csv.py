@@ -12,7 +12,7 @@ from lookthrough.exc import SourceError
 from lookthrough.model import Entity, link, listing
 from lookthrough.model.schema import schema_props
 from lookthrough.sources import register
-from lookthrough.sources._ofac_file import Ending, problems, read_rows
+from lookthrough.sources._ofac_file import Ending, open_rows, problems
 from lookthrough.sources.base import Download, LoadReport, Source
 from lookthrough.sources.ofac_remarks import Remarks, parse_remarks
 
@@ -40,6 +40,11 @@ def clean(value: str) -> str | None:
     """A field's text with whitespace (a stray CR too) collapsed, or None for OFAC's '-0-' null."""
     text = " ".join(value.split())
     return None if not text or text == NULL else text
+
+
+def read_rows(path: Path, fields: tuple[str, ...], report: LoadReport) -> Iterator[tuple[int, list[str]]]:
+    """Rows of one legacy CSV file with their line numbers; bad rows go to `report`."""
+    return open_rows(path, fields, report)[1]
 
 
 def _link_key(name: str) -> str:
@@ -86,8 +91,8 @@ class OfacLegacyCsv(Source):
     def rows(
         self, path: Path, fields: tuple[str, ...], report: LoadReport
     ) -> Iterator[tuple[int, list[str]]]:
-        """The file's rows (see `_ofac_file.read_rows`), noting how it ends."""
-        ending, rows = read_rows(path, fields, report, self.encoding)
+        """The file's rows (see `_ofac_file.open_rows`), noting how it ends."""
+        ending, rows = open_rows(path, fields, report, self.encoding)
         self.endings.append(ending)
         if not ending.marked and ending.whole and fields is not MAIN_FIELDS:
             report.warn(f"{path.name}: no end-of-file mark (0x1A), but its last record is whole")
