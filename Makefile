@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= .lookthrough/demo.duckdb
 
-.PHONY: demo test lint typecheck check docs bench bench-smoke clean
+.PHONY: demo test lint typecheck check docs fuzz bench bench-smoke clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy lookthrough
 
 check: lint typecheck test
+
+## fuzz: every list adapter and input reader fed damaged files for minutes (CI runs a few dozen each)
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
 
 ## docs: regenerate the reference pages generated from the code
 docs: $(VENV)/.installed

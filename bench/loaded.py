@@ -34,7 +34,8 @@ def load_everything() -> Loaded:
     store = open_store(":memory:")
     for relative in (CONS, *OTHER_LISTS):
         try:
-            results = load_path(store, data_file(relative))
+            # The shared CSL sample ends mid-record; the bench loads the samples as they are.
+            results = load_path(store, data_file(relative), force=True)
             lists[relative] = (
                 ", ".join(f"{r.snapshot.source}: {r.report.entities:,} entities" for r in results if r.ok)
                 or "failed"

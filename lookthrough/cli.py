@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from lookthrough import __version__, settings
-from lookthrough.exc import InvalidInput, LookthroughError
+from lookthrough.encoding import has_surrogate
+from lookthrough.exc import FileAccessError, InvalidInput, InvalidSetting, LookthroughError
 from lookthrough.identifiers import detect
 from lookthrough.model.ftm import to_ftm
 from lookthrough.progress import LazyProgress
@@ -37,7 +38,7 @@ from lookthrough.sources.download import download_official
 from lookthrough.sources.load import LoadResult, load_path
 from lookthrough.workspace import Workspace
 
-app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False)
+app = typer.Typer(help=__doc__, no_args_is_help=True)
 # Wide, unwrapped output when piped, so messages and tables stay whole in logs.
 # List data is printed as it is: no rich markup ("[lt-hikvision]" is an id, not a style).
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200, markup=False, highlight=False)
@@ -51,11 +52,58 @@ ValueOption = Annotated[
 GroupOption = Annotated[
     list[str] | None, typer.Option(help="Column to break exposure down by, e.g. portfolio (repeatable).")
 ]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(help="Text encoding of the file (e.g. gb18030, big5, cp1252); detected when not given."),
+]
 
 
-def fail(error: LookthroughError) -> None:
+def fail(error: LookthroughError | OSError) -> None:
+    if isinstance(error, OSError):
+        error = FileAccessError.of(error)
     err.print(f"error: {error.detail}", style="bold red")
-    raise typer.Exit(2 if isinstance(error, InvalidInput) else 1)
+    raise typer.Exit(2 if isinstance(error, InvalidInput | InvalidSetting) else 1)
+
+
+def _threshold(value: float | None) -> float | None:
+    """--threshold: a score from 0 to 1 (NaN, negative and larger values are refused)."""
+    try:
+        return None if value is None else settings.unit_score(value)
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def _text(value: Any) -> Any:
+    """An argument must be text: a lone surrogate (an undecodable byte in the shell) is refused."""
+    values = value if isinstance(value, list) else [value]
+    if any(isinstance(v, str) and has_surrogate(v) for v in values):
+        raise typer.BadParameter(
+            "holds a byte that is not text in the terminal's encoding (a lone surrogate)"
+        )
+    return value
+
+
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option(help="Score (0 to 1) at or above which a name match is a hit.", callback=_threshold),
+]
+
+
+@app.callback()
+def configure(
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="Settings file (TOML); default LOOKTHROUGH_CONFIG or ./lookthrough.toml."
+        ),
+    ] = None,
+) -> None:
+    """Read and check the settings once, before any command runs."""
+    settings.use_config(config)
+    try:
+        settings.current()
+    except LookthroughError as error:
+        fail(error)
 
 
 @app.command()
@@ -68,8 +116,10 @@ def update(
     ] = None,
     strict: Annotated[bool, typer.Option(help="Refuse a load that rejected any record.")] = False,
     force: Annotated[
-        bool, typer.Option(help="Load even if unchanged or much smaller than the current snapshot.")
+        bool,
+        typer.Option(help="Load even if unchanged, much smaller than the current snapshot, or cut short."),
     ] = False,
+    encoding: EncodingOption = None,
     db: DbOption = None,
 ) -> None:
     """Load official lists as new snapshots (download them when no --from is given)."""
@@ -79,8 +129,9 @@ def update(
             results = download_official(workspace.store, progress=lambda m: err.print(m), force=force)
         else:
             results = load_path(workspace.store, source, forced_format=format, strict=strict, force=force,
-                                origin=str(source), progress=lambda m: err.print(m))  # fmt: skip
-    except LookthroughError as error:
+                                origin=str(source), progress=lambda m: err.print(m),
+                                encoding=encoding)  # fmt: skip
+    except (LookthroughError, OSError) as error:
         fail(error)
         return
     for result in results:
@@ -205,21 +256,20 @@ def screen(
     input_format: Annotated[
         str | None, typer.Option(help="Input format if the file name does not tell.")
     ] = None,
-    threshold: Annotated[
-        float | None, typer.Option(help="Score at or above which a name match is a hit.")
-    ] = None,
+    threshold: ThresholdOption = None,
     workers: Annotated[
         int | None,
-        typer.Option(help="Processes to screen with; 0: one per core for large files."),
+        typer.Option(min=0, help="Processes to screen with; 0: one per core for large files."),
     ] = None,
     value_column: ValueOption = None,
     group_column: GroupOption = None,
+    encoding: EncodingOption = None,
     db: DbOption = None,
 ) -> None:
     """Screen every row of a file; exit 0 when the run completes, hits or not."""
     try:
         workspace = Workspace(db)
-        table = open_table(input, input_format)
+        table = open_table(input, input_format, encoding)
         lists = [ListInfo.of(s) for s in workspace.store.snapshots()] if format == "html" else []
         target = Output(format, output, input.name, table.columns, value_column, group_column or [], lists)
         target.check()
@@ -233,10 +283,10 @@ def screen(
             results = screen_table(screener, table, name_column, id_column or [], tally, bar.tick, processes)
             written = write_output(results, target, stack, tally)
             # Results stream to the output as they come; only the rows a table prints are kept.
-            flagged = [r for r in written if r.status.value != "clear"]
+            flagged = [r for r in written if r.status.value != "clear" or r.warnings]
             if format == "table":
                 _print_hits(flagged)
-    except LookthroughError as error:
+    except (LookthroughError, OSError) as error:
         fail(error)
         return
     _summarise(tally, input, output)
@@ -247,7 +297,7 @@ def _print_hits(flagged: list[Any]) -> None:
     for r in flagged:
         name = " / ".join(str(v) for v in r.input.values() if v not in ("", None))
         if not r.hits:
-            table.add_row(str(r.row), name, r.status.value, r.error or "", "", "", "")
+            table.add_row(str(r.row), name, r.status.value, r.error or "; ".join(r.warnings), "", "", "")
         for hit in r.hits:
             table.add_row(
                 str(r.row), name, "hit", hit.name, f"{hit.score:.2f}", describe_lists(hit), describe_path(hit)
@@ -266,12 +316,12 @@ def _summarise(tally: Tally, input: Path, output: Path | None) -> None:
 
 @app.command()
 def explain(
-    name: Annotated[str, typer.Argument(help="The name to explain.")],
+    name: Annotated[str, typer.Argument(help="The name to explain.", callback=_text)],
     code: Annotated[
-        list[str] | None, typer.Option("--id", help="An ISIN, LEI or USCC to match as well.")
+        list[str] | None, typer.Option("--id", help="An ISIN, LEI or USCC to match as well.", callback=_text)
     ] = None,
-    limit: Annotated[int, typer.Option(help="How many candidates to show.")] = 5,
-    threshold: Annotated[float | None, typer.Option(help="Hit threshold to judge against.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many candidates to show.")] = 5,
+    threshold: ThresholdOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -339,12 +389,10 @@ def devices(
     model_column: Annotated[str | None, typer.Option(help="Asset-list column with the model.")] = None,
     hostname_column: Annotated[str | None, typer.Option(help="Asset-list column with the hostname.")] = None,
     ip_column: Annotated[str | None, typer.Option(help="Asset-list column with the IP address.")] = None,
-    threshold: Annotated[
-        float | None, typer.Option(help="Score at or above which a maker's name match is a hit.")
-    ] = None,
+    threshold: ThresholdOption = None,
     workers: Annotated[
         int | None,
-        typer.Option(help="Processes to screen with (default 1: one process is faster here)."),
+        typer.Option(min=0, help="Processes to screen with (default 1: one process is faster here)."),
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -373,7 +421,7 @@ def devices(
             )
             for _ in written:
                 pass
-    except LookthroughError as error:
+    except (LookthroughError, OSError) as error:
         fail(error)
         return
     err.print(f"{tally.rows_in} records read: {tally.hit} hit, {tally.clear} clear, {tally.error} error, "

@@ -5,7 +5,9 @@
     ├── SourceError             one record of an official list is malformed; the load goes on
     ├── SourceAbort             a list file as a whole cannot be loaded; the load stops
     ├── SnapshotRefused         a load finished but must not replace the current snapshot
-    ├── StoreError              the database cannot be opened or migrated
+    ├── StoreError              the database cannot be opened or migrated (or the disk is full)
+    ├── InvalidSetting          a LOOKTHROUGH_* variable or configuration-file value is not valid
+    ├── FileAccessError         the system refused a read or write (no space left, no permission)
     ├── NotFound                an entity, snapshot or run that does not exist
     └── NotPermitted            the user's role or the four-eyes rule does not allow it
 
@@ -14,6 +16,8 @@ unusable, stop" (SourceAbort): a list that failed to load must never look like "
 """
 
 from __future__ import annotations
+
+import errno
 
 
 class LookthroughError(Exception):
@@ -84,6 +88,23 @@ class SnapshotRefused(LookthroughError):
 
 class StoreError(LookthroughError):
     """The database cannot be opened, read or migrated."""
+
+
+class InvalidSetting(LookthroughError):
+    """A setting (environment variable or configuration file) holds a value that cannot be used."""
+
+    status = 500
+
+
+class FileAccessError(LookthroughError):
+    """The operating system refused to read or write a file: a full disk, a missing permission."""
+
+    @classmethod
+    def of(cls, error: OSError) -> FileAccessError:
+        """The error in words, naming the file when the system said which."""
+        reason = "no space left on device" if error.errno == errno.ENOSPC else (error.strerror or str(error))
+        where = f"{error.filename}: " if error.filename else ""
+        return cls(f"{where}{reason}")
 
 
 class NotFound(LookthroughError):

@@ -62,7 +62,7 @@ class DeviceScreener:
             except InvalidMac as problem:
                 info["mac_status"] = "invalid"
                 error = f"line {device.line}: MAC address {device.mac!r}: {problem}"
-        hits += self._by_strings(device, info)
+        hits += self._by_strings(device, info, registered=info["mac_status"] == "assigned")
         status = _status(hits, error, info)
         return RowResult(device.number, device.line, device.fields, status, self._unique(hits), error, info)
 
@@ -81,14 +81,20 @@ class DeviceScreener:
                     manufacturer=assignment.organization, attributed=True)  # fmt: skip
         return self._through(_mac_step(assignment), assignment.organization)
 
-    def _by_strings(self, device: Device, info: dict[str, Any]) -> list[Hit]:
+    def _by_strings(self, device: Device, info: dict[str, Any], *, registered: bool) -> list[Hit]:
+        """Makers named by cited model patterns, and by the vendor text unless the IEEE registry
+        has named the maker already: an inventory's free text never overrides the registry."""
         hits = []
         for text in (device.vendor, device.model):
             for code, pattern in model_makers(text or ""):
                 info["attributed"] = True
                 hits += self._through(_model_step(code, pattern), pattern.maker)
         name = maker_name(device.vendor or "")
-        if name:
+        if name and registered:
+            info["vendor_not_screened"] = (
+                f"the vendor text {device.vendor!r} was not screened: the MAC prefix names the maker"
+            )
+        elif name:
             info["attributed"] = True
             hits += self._through(_vendor_step(device.vendor or name), name)
         return hits

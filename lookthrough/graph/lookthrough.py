@@ -15,7 +15,7 @@ from lookthrough.graph.related import related
 
 def as_of_date() -> str:
     """The date relations and rules are judged on: LOOKTHROUGH_AS_OF, or today."""
-    return settings.get("AS_OF").strip() or date.today().isoformat()
+    return (settings.as_of() or date.today()).isoformat()
 
 
 class LookThrough:

@@ -29,4 +29,11 @@ def detect(value: str) -> list[tuple[str, str]]:
     return found
 
 
-__all__ = ["BY_PROP", "TYPES", "IdentifierType", "InvalidMac", "Mac", "detect"]
+def problems(value: str) -> list[str]:
+    """Why a value that has the form of a strong code (ISIN, LEI, USCC) is not a valid one."""
+    if not value.strip() or any(TYPES[n].clean(value) for n in DETECTION_ORDER):
+        return []
+    return [found for n in DETECTION_ORDER if (found := TYPES[n].problem(value))]
+
+
+__all__ = ["BY_PROP", "TYPES", "IdentifierType", "InvalidMac", "Mac", "detect", "problems"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rigour.ids import USCC as RigourUSCC
 
 from lookthrough.identifiers.common import IdentifierType
@@ -12,6 +14,7 @@ class USCC(IdentifierType):
     label = "USCC"
     props = ("uscCode",)
     strong = True
+    shape = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}")
 
     def validate(self, value: str) -> bool:
         """Check to see if this is a valid 18-character USCC, check character included."""

@@ -175,8 +175,8 @@ class RowResult:
     error: str | None = None
     device: dict[str, Any] | None = None
     """For device inventories: the MAC address as read and what the IEEE registry says of it."""
-    notes: list[str] = field(default_factory=list)
-    """What the row should know of how it was screened (e.g. a name cut to its first 512 characters)."""
+    warnings: list[str] = field(default_factory=list)
+    """What was wrong in a row that could still be screened (e.g. an ISIN failing its check digit)."""
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -187,10 +187,10 @@ class RowResult:
             "hits": [h.to_dict() for h in self.hits],
             "error": self.error,
         }
-        if self.notes:
-            data["notes"] = self.notes
         if self.device is not None:
             data["device"] = self.device
+        if self.warnings:
+            data["warnings"] = self.warnings
         return data
 
     def to_json(self) -> str:
@@ -206,10 +206,10 @@ class RowResult:
             fields["input"] = {k: _printable(v) for k, v in fields["input"].items()}
             head = orjson.dumps(fields)
         tail: dict[str, Any] = {"error": self.error}
-        if self.notes:
-            tail["notes"] = self.notes
         if self.device is not None:
             tail["device"] = self.device
+        if self.warnings:
+            tail["warnings"] = self.warnings
         hits = b",".join(h.to_json() for h in self.hits)
         return b"".join((head[:-1], b',"hits":[', hits, b"],", orjson.dumps(tail)[1:]))
 

@@ -11,6 +11,7 @@ from lookthrough.exc import InvalidInput
 from lookthrough.identifiers import detect
 from lookthrough.matching.engine.readings import MAX_CHARACTERS, capped
 from lookthrough.matching.result import Match
+from lookthrough.screening.checks import code_warnings, valid_codes
 from lookthrough.screening.parallel import ordered_map
 from lookthrough.screening.reader import InputRow, RejectedRow, Table
 from lookthrough.screening.result import RowResult, Status
@@ -63,12 +64,19 @@ def row_key(row: InputRow, name_column: str, id_columns: list[str]) -> Key:
 
 def _result(screener: Screener, row: InputRow, key: Key, name_column: str, id_columns: list[str]) -> RowResult:
     name, codes = key
-    if not name and not codes:
+    warnings = code_warnings(row, id_columns)
+    if not name and (not codes or (warnings and not valid_codes(row, id_columns))):
+        # Nothing valid to screen is an error, never a "clear": say what was missing or wrong.
         where = f"field {name_column!r}" + (f" and {', '.join(map(repr, id_columns))}" if id_columns else "")
-        return RowResult(row.number, row.line, row.fields, Status.ERROR, error=f"line {row.line}: {where} empty")
+        error = f"line {row.line}: {where} empty"
+        if warnings:
+            error = "; ".join(w.replace("; it was not matched as a code", "") for w in warnings)
+            error += "; nothing else to screen"
+        return RowResult(row.number, row.line, row.fields, Status.ERROR, error=error)
     hits = screener.screen_many([key])[0]
-    notes = [CUT_NOTE] if len(_text(row.fields.get(name_column))) > MAX_CHARACTERS else []
-    return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits, notes=notes)
+    if len(_text(row.fields.get(name_column))) > MAX_CHARACTERS:
+        warnings.append(f"line {row.line}, field {name_column!r}: {CUT_NOTE}")
+    return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits, warnings=warnings)
 
 
 def _batches(rows: Iterator[InputRow | RejectedRow], tally: Tally, tick: Tick | None) -> Iterator[list[InputRow]]:

@@ -82,7 +82,7 @@ def flat_row(result: RowResult, input_columns: list[str]) -> dict[str, Any]:
         path=describe_path(best) if best else "",
         sources=" | ".join(best.sources) if best else "",
         other_hits="; ".join(f"{h.name} ({h.score:.2f})" for h in result.hits[1:]),
-        error=result.error or "",
+        error=result.error or "; ".join(f"warning: {w}" for w in result.warnings),
     )
     return row
 

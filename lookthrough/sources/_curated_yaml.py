@@ -60,7 +60,12 @@ for _tag in ("int", "float", "timestamp", "bool", "null"):
 
 def load_file(path: Path, name: str) -> Record:
     """The top-level mapping of one YAML file; a file that cannot be parsed aborts the load."""
-    loader = _Loader(path.read_text(encoding="utf-8"))
+    try:
+        loader = _Loader(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise SourceAbort(f"not UTF-8 text (byte {error.start})", path=name) from None
+    except yaml.YAMLError as error:  # the reader refuses control characters before parsing
+        raise SourceAbort(f"not valid YAML: {error}", path=name) from None
     loader.path = name
     try:
         data = loader.get_single_data()
@@ -68,6 +73,10 @@ def load_file(path: Path, name: str) -> Record:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise SourceAbort(f"not valid YAML: {error.problem or error}", path=name, line=line) from None
+    except yaml.YAMLError as error:
+        raise SourceAbort(f"not valid YAML: {error}", path=name) from None
+    except RecursionError:
+        raise SourceAbort("not valid YAML: nested too deeply", path=name) from None
     finally:
         loader.dispose()
     if not isinstance(data, Record):

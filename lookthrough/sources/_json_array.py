@@ -42,6 +42,8 @@ class _Cursor:
             value, end = self.decoder.raw_decode(self.text, self.pos)
         except json.JSONDecodeError as error:
             raise SourceAbort(f"invalid JSON: {error.msg}", path=self.name, line=error.lineno) from None
+        except RecursionError:
+            raise SourceAbort("invalid JSON: nested too deeply", path=self.name, line=self.line) from None
         self.line += self.text.count("\n", self.pos, end)
         self.pos = end
         return value
@@ -63,6 +65,8 @@ def iter_array(text: str, key: str, name: str) -> Iterator[tuple[int, Any]]:
         if cursor.skip() == ",":
             cursor.pos += 1
     cursor.expect("}")
+    if cursor.skip():
+        raise SourceAbort("text after the end of the JSON object", path=name, line=cursor.line)
     if not seen:
         raise SourceAbort(f"the file has no {key!r} array", path=name, line=cursor.line)
 

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from lookthrough.exc import SourceError
+from lookthrough.encoding import read_text
+from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity
 
 
@@ -40,6 +41,18 @@ class Reject:
 
     def __str__(self) -> str:
         return str(SourceError(self.reason, path=self.path, line=self.line, field=self.field))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A party a record refers to in another list: by its id, or by a name alone.
+    After the read, `load` checks each against what is loaded and warns of those that join nothing."""
+
+    path: str
+    line: int
+    field: str
+    value: str
+    by_id: bool
 
 
 @dataclass
@@ -80,7 +93,8 @@ class LoadReport:
 class Source(ABC):
     """An adapter for one official list format.
 
-    Subclasses implement `detect` (is this file mine?) and `read` (yield its entities).
+    Subclasses implement `detect` (is this file mine?) and `read` (yield its entities), and
+    `incomplete` where the format can tell a file cut short from a whole one.
     """
 
     name: ClassVar[str]
@@ -98,6 +112,10 @@ class Source(ABC):
     def __init__(self) -> None:
         self.into = self.dataset
         """The dataset this reader's entities belong to (see `dataset_for`)."""
+        self.encoding: str | None = None
+        """Text encoding given with `update --encoding`; None detects it (see `text`)."""
+        self.references: list[Reference] = []
+        """Parties the file names by id or by name alone (see Reference)."""
 
     @classmethod
     def dataset_for(cls, path: Path) -> str:
@@ -123,6 +141,14 @@ class Source(ABC):
     def published(self, path: Path) -> date | None:
         """Publication date the file itself states, if any."""
         return None
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """Reasons the file looks cut short or partial; empty when whole."""
+        return []
+
+    def text(self, path: Path) -> str:
+        """A list file's text, in `self.encoding` or the one detected; SourceAbort if neither is sure."""
+        return read_text(path, self.encoding, error=SourceAbort, name=path.name)
 
 
 def sniff_text(path: Path, size: int = 4096) -> str:

@@ -13,10 +13,10 @@ machines through the Consolidated Screening List, so `update` downloads nothing 
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
+from lookthrough.encoding import FIELD_LIMIT, csv_problem, physical_lines
 from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity, listing
 from lookthrough.model.relation import derived_id
@@ -64,24 +64,43 @@ class BisDeniedPersons(Source):
         for rows in orders.values():
             yield from self.entities(path.name, rows, report)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.cut: str | None = None
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """A last row cut short: no line end, and fields missing or a quote left open."""
+        return [self.cut] if self.cut else []
+
     def _rows(self, path: Path, report: LoadReport) -> Iterator[Row]:
-        raw = path.read_bytes()
+        csv.field_size_limit(FIELD_LIMIT)
+        lines = physical_lines(self.text(path))
+        reader = csv.reader(lines, delimiter="\t")
         try:
-            content = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            content = raw.decode("cp1252", errors="replace")
-        reader = csv.reader(io.StringIO(content), delimiter="\t")
-        if [h.strip() for h in next(reader, [])] != list(COLUMNS):
+            header = [h.strip() for h in next(reader, [])]
+        except csv.Error as error:
+            raise SourceAbort(csv_problem(error), path=path.name, line=1) from None
+        if header != list(COLUMNS):
             raise SourceAbort("the header is not the Denied Persons List layout", path=path.name, line=1)
         line = reader.line_num + 1
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                row, problem = ["?"], csv_problem(error)
+            else:
+                problem = (
+                    f"expected {len(COLUMNS)} fields, found {len(row)}" if len(row) != len(COLUMNS) else ""
+                )
             if any(c.strip() for c in row):
                 report.row(path.name)
-                if len(row) != len(COLUMNS):
-                    error = SourceError(
-                        f"expected {len(COLUMNS)} fields, found {len(row)}", path=path.name, line=line
-                    )
-                    report.reject(error, "\t".join(row))
+                if problem:
+                    raw = "".join(lines[line - 1 : reader.line_num]).rstrip("\r\n")[:4000]
+                    report.reject(SourceError(problem, path=path.name, line=line), raw)
+                    if reader.line_num == len(lines) and not lines[-1].endswith(("\n", "\r")):
+                        self.cut = f"{path.name} ends inside a record (line {line})"
                 else:
                     yield line, {k: v for k, c in zip(COLUMNS, row, strict=True) if (v := text(c))}
             line = reader.line_num + 1

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from lookthrough.encoding import physical_lines
 from lookthrough.exc import SourceError
 from lookthrough.model import Entity, RelationKind, link, ownership
 from lookthrough.model.schema import schema_props
@@ -57,8 +58,16 @@ class Bods(Source):
             except SourceError as error:
                 report.reject(error, json.dumps(statement.raw, ensure_ascii=False)[:500])
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.cut: str | None = None
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """A JSON array that does not parse whole, or JSON lines whose last line is cut short."""
+        return [self.cut] if self.cut else []
+
     def _statements(self, path: Path, report: LoadReport) -> Iterator[Statement]:
-        for number, line, where, data in _objects(path, report):
+        for number, line, where, data in self._objects(path, report):
             report.row(path.name)
             try:
                 yield parse_statement(data, number, where, path.name, line)
@@ -161,30 +170,43 @@ class Bods(Source):
             end = s.date[:10]
         return start, end
 
-
-def _objects(path: Path, report: LoadReport) -> Iterator[tuple[int, int | None, str, Any]]:
-    """(number, line, where, decoded object) of each statement: a JSON array or JSON lines."""
-    text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    if text.lstrip().startswith("["):
-        try:
-            items = json.loads(text)
-        except ValueError as error:
-            report.row(path.name)
-            report.reject(SourceError(f"not valid JSON: {error}", path=path.name))
+    def _objects(self, path: Path, report: LoadReport) -> Iterator[tuple[int, int | None, str, Any]]:
+        """(number, line, where, decoded object) of each statement: a JSON array or JSON lines."""
+        text = self.text(path)
+        if text.lstrip().startswith("["):
+            items, problem = _json(text)
+            if problem or not isinstance(items, list):
+                report.row(path.name)
+                report.reject(SourceError(problem or "not a JSON array", path=path.name))
+                self.cut = f"{path.name} is not one whole JSON array ({problem or 'not an array'})"
+                return
+            for number, item in enumerate(items, start=1):
+                yield number, None, f"statement {number}", item
             return
-        for number, item in enumerate(items, start=1):
-            yield number, None, f"statement {number}", item
-        return
-    number = 0
-    for line, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        number += 1
-        try:
-            yield number, line, f"line {line}", json.loads(raw)
-        except ValueError as error:
+        number = 0
+        lines = physical_lines(text)
+        for line, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            number += 1
+            data, problem = _json(raw)
+            if problem is None:
+                yield number, line, f"line {line}", data
+                continue
             report.row(path.name)
-            report.reject(SourceError(f"not valid JSON: {error}", path=path.name, line=line), raw)
+            report.reject(SourceError(problem, path=path.name, line=line), raw.strip()[:4000])
+            if line == len(lines) and not raw.endswith(("\n", "\r")):
+                self.cut = f"{path.name} ends inside a record (line {line})"
+
+
+def _json(text: str) -> tuple[Any, str | None]:
+    """(the decoded value, None) or (None, why the text is not JSON)."""
+    try:
+        return json.loads(text), None
+    except ValueError as error:
+        return None, f"not valid JSON: {error}"
+    except RecursionError:
+        return None, "not valid JSON: nested too deeply"
 
 
 def _props(entity: Entity) -> frozenset[str]:

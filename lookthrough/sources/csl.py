@@ -13,6 +13,7 @@ from abc import abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
+from lookthrough.encoding import FIELD_LIMIT, csv_problem, physical_lines
 from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity, listing
 from lookthrough.sources import register
@@ -195,22 +196,48 @@ class CslCsv(CslSource):
             return False
         return header[:6] == list(COLUMNS[:6]) and "source_list_url" in header
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.cut: str | None = None
+
     def records(self, path: Path, report: LoadReport) -> Iterator[Record]:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [c.strip() for c in next(reader, [])]
-            missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=1)
+        csv.field_size_limit(FIELD_LIMIT)
+        lines = physical_lines(self.text(path))
+        reader = csv.reader(lines, strict=True)
+        header = [c.strip() for c in _next(reader, path, 1) or []]
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=1)
+        line = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                row, problem = [], csv_problem(error)
+            else:
+                problem = _row_problem(header, row) or ""
+            report.row(path.name)
+            if problem:
+                raw = "".join(lines[line - 1 : reader.line_num]).rstrip("\r\n")[:4000]
+                report.reject(SourceError(problem, path=path.name, line=line), raw)
+                if reader.line_num == len(lines) and not lines[-1].endswith(("\n", "\r")):
+                    self.cut = f"{path.name} ends inside a record (line {line})"
+            else:
+                yield from_csv(path.name, line, header, row)
             line = reader.line_num + 1
-            for row in reader:
-                report.row(path.name)
-                problem = _row_problem(header, row)
-                if problem:
-                    report.reject(SourceError(problem, path=path.name, line=line), ",".join(row))
-                else:
-                    yield from_csv(path.name, line, header, row)
-                line = reader.line_num + 1
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """A last record cut short (no line end, fields missing or a quote left open)."""
+        return [self.cut] if self.cut else []
+
+
+def _next(reader: Iterator[list[str]], path: Path, line: int) -> list[str] | None:
+    try:
+        return next(reader, None)
+    except csv.Error as error:
+        raise SourceAbort(f"the header is not valid CSV: {error}", path=path.name, line=line) from None
 
 
 def _row_problem(header: list[str], row: list[str]) -> str | None:
@@ -238,11 +265,7 @@ class CslJson(CslSource):
         )
 
     def records(self, path: Path, report: LoadReport) -> Iterator[Record]:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            raise SourceAbort(f"not UTF-8 text ({error.reason})", path=path.name) from None
-        for line, item in iter_array(text, "results", path.name):
+        for line, item in iter_array(self.text(path), "results", path.name):
             report.row(path.name)
             try:
                 yield from_json(path.name, line, item)

@@ -15,6 +15,7 @@ from typing import Any
 from followthemoney import model
 from followthemoney.exc import InvalidData
 
+from lookthrough.encoding import physical_lines
 from lookthrough.exc import SourceError
 from lookthrough.model import Entity, Evidence, from_ftm
 from lookthrough.sources import register
@@ -87,19 +88,29 @@ class FtmJson(Source):
             and (op is None or op.isupper())
         )
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.cut: str | None = None
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """A last line that is not whole JSON and has no line end: the file was cut there."""
+        return [self.cut] if self.cut else []
+
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         seen: dict[str, int] = {}
-        with path.open(encoding="utf-8-sig", errors="replace") as handle:
-            for line, raw in enumerate(handle, 1):
-                if not raw.strip():
-                    continue
-                report.row(path.name)
-                try:
-                    entity = self.entity(path.name, line, raw, seen)
-                except SourceError as error:
-                    report.reject(error, raw.strip())
-                else:
-                    yield entity
+        lines = physical_lines(self.text(path))
+        for line, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            report.row(path.name)
+            try:
+                entity = self.entity(path.name, line, raw, seen)
+            except SourceError as error:
+                report.reject(error, raw.strip()[:4000])
+                if line == len(lines) and not raw.endswith(("\n", "\r")):
+                    self.cut = f"{path.name} ends inside a record (line {line})"
+            else:
+                yield entity
 
     def entity(self, name: str, line: int, raw: str, seen: dict[str, int]) -> Entity:
         """The entity on one line, or SourceError naming the file, line and field."""
@@ -109,6 +120,8 @@ class FtmJson(Source):
             raise SourceError(
                 f"invalid JSON: {error.msg} (column {error.colno})", path=name, line=line
             ) from None
+        except RecursionError:
+            raise SourceError("invalid JSON: nested too deeply", path=name, line=line) from None
         if op is not None and op not in DELTA_OPS:
             raise SourceError(
                 f"delta operation {op!r} cannot be applied to a whole-file load",

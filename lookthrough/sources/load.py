@@ -9,9 +9,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lookthrough import settings
-from lookthrough.exc import InvalidInput, LookthroughError, SnapshotRefused
-from lookthrough.model import Snapshot, SnapshotStatus, SourceFile
+from lookthrough.encoding import has_surrogate
+from lookthrough.exc import (
+    FileAccessError,
+    InvalidInput,
+    LookthroughError,
+    SnapshotRefused,
+    SourceError,
+    StoreError,
+)
+from lookthrough.model import Entity, Snapshot, SnapshotStatus, SourceFile
 from lookthrough.sources import all_sources, detect_source, get_source
+from lookthrough.sources._relation import name_key
 from lookthrough.sources.base import LoadReport, Source
 from lookthrough.store import Store
 
@@ -80,10 +89,12 @@ def load_source(
     origin: str | None = None,
     strict: bool = False,
     force: bool = False,
+    encoding: str | None = None,
 ) -> LoadResult:
     """Load one list; it replaces the current snapshot only if it loads completely."""
     source = cls()
     source.into = dataset = cls.dataset_for(path)
+    source.encoding = encoding
     # A source given as a folder (the built-in dataset) is fingerprinted by its files.
     files = [file_digest(p) for p in (path, *source.companions(path)) if p.is_file()]
     retrieved = datetime.now(UTC).replace(tzinfo=None)
@@ -106,20 +117,88 @@ def load_source(
         snapshot.published = source.published(path)
         with store.write_snapshot(snapshot) as writer:
             for entity in source.read(path, report):
-                writer.add(entity)
+                if not _unwritable(entity, path, report):
+                    writer.add(entity)
+            _whole(snapshot, source.incomplete(path, report), report, force=force)
+            _resolve(store, source, report)
             snapshot.reject_count = len(report.rejects)
             writer.add_rejects(report.rejects)
             _check(snapshot, writer.entity_count, report, current, strict=strict, force=force)
             report.entities = writer.entity_count
     except Exception as error:
         # Any failure, expected or not, leaves the current snapshot in place and is recorded.
-        refused = isinstance(error, SnapshotRefused)
-        snapshot.status = SnapshotStatus.REFUSED if refused else SnapshotStatus.FAILED
-        known = isinstance(error, LookthroughError | OSError)
-        snapshot.error = str(error) if known else f"{type(error).__name__}: {error}"
-        snapshot.reject_count = len(report.rejects)
-        store.record_failure(snapshot)
+        _record_failure(store, snapshot, report, error)
     return LoadResult(snapshot, report)
+
+
+def _resolve(store: Store, source: Source, report: LoadReport) -> None:
+    """Warn of every party named by an id nothing loaded holds, or by the name of a listed party
+    without its id: such a relation joins nothing on the lists."""
+    refs = source.references
+    if not refs:
+        return
+    known = store.existing(r.value for r in refs if r.by_id)
+    listed = store.listed_names((r.value for r in refs if not r.by_id), besides=source.into)
+    for ref in refs:
+        where = f"{ref.path}, line {ref.line}, field {ref.field!r}"
+        if ref.by_id and ref.value not in known:
+            report.warn(f"{where}: no loaded list holds {ref.value!r}; the relation is kept, and "
+                        "followed once a list with that party is loaded")  # fmt: skip
+        elif not ref.by_id and (party := listed.get(name_key(ref.value))):
+            report.warn(f"{where}: {ref.value!r} is the name of the listed party {party} "
+                        f"but the row gives no {ref.field}_id, so it names a party of its own that joins "
+                        f"nothing on the lists; give {ref.field}_id to join the listed one")  # fmt: skip
+
+
+def _unwritable(entity: Entity, path: Path, report: LoadReport) -> bool:
+    """Reject an entity holding a lone surrogate (JSON can escape one; no database stores it)."""
+    for statement in entity.statements:
+        if has_surrogate(statement.value) or has_surrogate(statement.entity_id):
+            reason = f"a value holds a lone surrogate (entity {entity.id!r}, {statement.citation})"
+            error = SourceError(reason, path=path.name, field=statement.prop)
+            report.reject(error, statement.value.encode("utf-8", "backslashreplace").decode()[:4000])
+            return True
+    return False
+
+
+def _record_failure(store: Store, snapshot: Snapshot, report: LoadReport, error: Exception) -> None:
+    refused = isinstance(error, SnapshotRefused)
+    snapshot.status = SnapshotStatus.REFUSED if refused else SnapshotStatus.FAILED
+    snapshot.error = describe(error)
+    snapshot.reject_count = len(report.rejects)
+    try:
+        store.record_failure(snapshot)
+    # A full disk fails the record too; the message must still say why, not only that.
+    except Exception as second:
+        raise StoreError(
+            f"{snapshot.title}: the load failed ({snapshot.error}) and the failure could not be "
+            f"recorded ({describe(second)}); the current snapshot stays in use"
+        ) from second
+
+
+def describe(error: BaseException) -> str:
+    """An error in words: our own as they are, a full disk as such, others with their type."""
+    if isinstance(error, LookthroughError):
+        return str(error)
+    if isinstance(error, OSError):
+        return FileAccessError.of(error).detail
+    text = str(error)
+    if "No space left on device" in text or "disk is full" in text.lower():
+        return f"no space left on device ({type(error).__name__}: {text})"
+    return f"{type(error).__name__}: {text}"
+
+
+def _whole(snapshot: Snapshot, reasons: list[str], report: LoadReport, *, force: bool) -> None:
+    """Refuse a file that looks cut short or partial, unless forced (then say so in the report)."""
+    if not reasons:
+        return
+    if not force:
+        raise SnapshotRefused(
+            f"{snapshot.title}: the file looks cut short or partial: {'; '.join(reasons)}; "
+            "pass --force to load it anyway"
+        )
+    for reason in reasons:
+        report.warn(f"loaded with --force although {reason}")
 
 
 def _check(
@@ -135,7 +214,7 @@ def _check(
         raise SnapshotRefused(f"{snapshot.title}: no entries were read")
     if strict and report.rejects:
         raise SnapshotRefused(f"{len(report.rejects)} records rejected and --strict is set")
-    keep = float(settings.get("MIN_KEEP_RATIO"))
+    keep = settings.current().min_keep_ratio
     if current is not None and not force and entity_count < keep * current.entity_count:
         raise SnapshotRefused(
             f"{snapshot.title}: {entity_count} entities against {current.entity_count} in the "
@@ -152,6 +231,7 @@ def load_path(
     force: bool = False,
     origin: str | None = None,
     progress: Progress | None = None,
+    encoding: str | None = None,
 ) -> list[LoadResult]:
     """Load every list found at `path` (a file or a folder), each as its own snapshot."""
     found, skipped = discover(path, forced_format)
@@ -161,7 +241,9 @@ def load_path(
     for cls, main in found:
         if progress:
             progress(f"loading {cls.title} from {main.name}")
-        results.append(load_source(store, cls, main, origin=origin, strict=strict, force=force))
+        results.append(
+            load_source(store, cls, main, origin=origin, strict=strict, force=force, encoding=encoding)
+        )
     if results:
         results[0].skipped = skipped
     return results

@@ -3,8 +3,6 @@ consolidated list (cons_prim/cons_add/cons_alt/cons_comments)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +12,11 @@ from lookthrough.exc import SourceError
 from lookthrough.model import Entity, link, listing
 from lookthrough.model.schema import schema_props
 from lookthrough.sources import register
+from lookthrough.sources._ofac_file import Ending, open_rows, problems
 from lookthrough.sources.base import Download, LoadReport, Source
 from lookthrough.sources.ofac_remarks import Remarks, parse_remarks
 
 NULL = "-0-"
-EOF_MARK = "\x1a"
 AUTHORITY = "US Department of the Treasury, Office of Foreign Assets Control (OFAC)"
 MAIN_FIELDS = (
     "ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign",
@@ -39,36 +37,14 @@ _CONS_TITLES = {
 
 
 def clean(value: str) -> str | None:
-    """A field's text, or None for OFAC's '-0-' null."""
-    text = value.strip()
+    """A field's text with whitespace (a stray CR too) collapsed, or None for OFAC's '-0-' null."""
+    text = " ".join(value.split())
     return None if not text or text == NULL else text
 
 
 def read_rows(path: Path, fields: tuple[str, ...], report: LoadReport) -> Iterator[tuple[int, list[str]]]:
     """Rows of one legacy CSV file with their line numbers; bad rows go to `report`."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-    if EOF_MARK not in text[-3:]:
-        report.warn(f"{path.name}: no end-of-file mark (0x1A); the file may be truncated")
-    text = text.rstrip("\r\n" + EOF_MARK)
-    reader = csv.reader(io.StringIO(text))
-    line = 1
-    for row in reader:
-        report.row(path.name)
-        if len(row) != len(fields):
-            error = SourceError(f"expected {len(fields)} fields, found {len(row)}", path=path.name, line=line)
-            report.reject(error, ",".join(row))
-        elif not row[0].strip().isdigit():
-            report.reject(
-                SourceError("ent_num is not a number", path=path.name, line=line, field="ent_num"),
-                ",".join(row),
-            )
-        else:
-            yield line, row
-        line = reader.line_num + 1
+    return open_rows(path, fields, report)[1]
 
 
 def _link_key(name: str) -> str:
@@ -101,8 +77,26 @@ class OfacLegacyCsv(Source):
             return False
         return bool(re.match(rb"^\d+,\"", path.read_bytes()[:32]))
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.endings: list[Ending] = []
+
     def companions(self, path: Path) -> list[Path]:
         return [p for p in (self._sibling(path, role) for role in ("alt", "add", "comments")) if p]
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """The main file without OFAC's end-of-file mark, or any file that ends mid-record."""
+        return problems(self.endings, path.name)
+
+    def rows(
+        self, path: Path, fields: tuple[str, ...], report: LoadReport
+    ) -> Iterator[tuple[int, list[str]]]:
+        """The file's rows (see `_ofac_file.open_rows`), noting how it ends."""
+        ending, rows = open_rows(path, fields, report, self.encoding)
+        self.endings.append(ending)
+        if not ending.marked and ending.whole and fields is not MAIN_FIELDS:
+            report.warn(f"{path.name}: no end-of-file mark (0x1A), but its last record is whole")
+        return rows
 
     def _sibling(self, path: Path, role: str) -> Path | None:
         wanted = self.files[role]
@@ -113,7 +107,12 @@ class OfacLegacyCsv(Source):
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         rows: dict[str, tuple[int, list[str]]] = {}
-        for line, row in read_rows(path, MAIN_FIELDS, report):
+        for role, what in (("alt", "aliases"), ("add", "addresses")):
+            if self._sibling(path, role) is None:
+                report.warn(
+                    f"{self.files[role]} is not beside {path.name}: {what} are missing from this load"
+                )
+        for line, row in self.rows(path, MAIN_FIELDS, report):
             ent_num = row[0].strip()
             if ent_num in rows:
                 report.reject(
@@ -194,7 +193,7 @@ class OfacLegacyCsv(Source):
         comments = self._sibling(path, "comments")
         if comments is None:
             return
-        for line, row in read_rows(comments, COMMENT_FIELDS, report):
+        for line, row in self.rows(comments, COMMENT_FIELDS, report):
             ent_num = row[0].strip()
             if ent_num not in rows:
                 report.reject(
@@ -216,7 +215,7 @@ class OfacLegacyCsv(Source):
         if alt is None:
             return
         kinds = {"aka": "alias", "fka": "previousName", "nka": "alias"}
-        for line, row in read_rows(alt, ALT_FIELDS, report):
+        for line, row in self.rows(alt, ALT_FIELDS, report):
             entity = self._lookup(alt, line, row, entities, report)
             name = clean(row[3])
             if entity is None:
@@ -233,7 +232,7 @@ class OfacLegacyCsv(Source):
         add = self._sibling(path, "add")
         if add is None:
             return
-        for line, row in read_rows(add, ADD_FIELDS, report):
+        for line, row in self.rows(add, ADD_FIELDS, report):
             entity = self._lookup(add, line, row, entities, report)
             if entity is None:
                 continue

@@ -7,16 +7,16 @@ subject_id, object_id (optional). See docs/relations.md.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from lookthrough.encoding import FIELD_LIMIT, csv_problem, physical_lines
 from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity, Evidence, RelationKind, link, ownership
 from lookthrough.sources import register
 from lookthrough.sources._relation import parse_date, parse_percent, party_id, strong_code
-from lookthrough.sources.base import LoadReport, Source, csv_header
+from lookthrough.sources.base import LoadReport, Reference, Source, csv_header
 
 REQUIRED = ("subject", "object", "relation", "citation")
 # relation -> (kind, whether the subject is the upper party: owner, parent or brand owner)
@@ -57,10 +57,18 @@ class RelationsCsv(Source):
     def detect(cls, path: Path) -> bool:
         return path.suffix.lower() == ".csv" and set(REQUIRED) <= set(csv_header(path))
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.cut: str | None = None
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """A last row cut short: no line end, and a quote left open or fields missing."""
+        return [self.cut] if self.cut else []
+
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         parties: dict[str, Entity] = {}
         seen: dict[tuple[str, ...], int] = {}
-        for row in self._rows(path):
+        for row in self._rows(path, report):
             report.row(path.name)
             try:
                 yield from self._relation(row, parties, seen)
@@ -68,17 +76,32 @@ class RelationsCsv(Source):
                 report.reject(error, ",".join(row.fields.get(c) or "" for c in row.fields))
         yield from parties.values()
 
-    def _rows(self, path: Path) -> Iterator[Row]:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-        reader = csv.DictReader(io.StringIO(text))
-        header = [h.strip().lower() for h in reader.fieldnames or []]
+    def _rows(self, path: Path, report: LoadReport) -> Iterator[Row]:
+        csv.field_size_limit(FIELD_LIMIT)
+        lines = physical_lines(self.text(path))
+        reader = csv.reader(lines, strict=True)
+        try:
+            header = [h.strip().lower() for h in next(reader, [])]
+        except csv.Error as error:
+            raise SourceAbort(csv_problem(error), path=path.name, line=1) from None
         missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise SourceAbort(f"missing column {missing[0]!r}", path=path.name, line=1, field=missing[0])
-        reader.fieldnames = header
-        line = 2
-        for fields in reader:
-            yield Row(path, line, {k: v for k, v in fields.items() if isinstance(k, str)})
+        line = reader.line_num + 1
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                report.row(path.name)
+                raw = "".join(lines[line - 1 : reader.line_num]).rstrip("\r\n")[:4000]
+                report.reject(SourceError(csv_problem(error), path=path.name, line=line), raw)
+                if reader.line_num == len(lines) and not lines[-1].endswith(("\n", "\r")):
+                    self.cut = f"{path.name} ends inside a record (line {line})"
+            else:
+                if any(v.strip() for v in values):
+                    yield Row(path, line, dict(zip(header, values, strict=False)))
             line = reader.line_num + 1
 
     def _relation(
@@ -118,7 +141,11 @@ class RelationsCsv(Source):
         name, ref = row.get(side), row.get(f"{side}_id")
         code = strong_code(ref)
         if ref and code is None:
-            return ref  # the id of a party already loaded from a list
+            # The id of a party already loaded from a list; `load` warns if none holds it.
+            self.references.append(Reference(row.path.name, row.line, f"{side}_id", ref, by_id=True))
+            return ref
+        if not ref:
+            self.references.append(Reference(row.path.name, row.line, side, name, by_id=False))
         entity_id = party_id("rel", name, code)
         if entity_id not in parties:
             # A security or company code says the party is a company; a bare name may be a brand.

@@ -10,6 +10,8 @@ current one. It still reads ConList.xlsx files published up to that date.
 from __future__ import annotations
 
 import re
+import zipfile
+import zlib
 from collections.abc import Generator, Iterator
 from contextlib import closing
 from datetime import date, datetime
@@ -126,16 +128,32 @@ class OfsiConsolidatedXlsx(Source):
                 report.warn(f"{path.name}: Group ID {group_id} has no primary name row")
             yield from self.entities(path.name, group_id, rows)
 
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """Every part of the workbook must be whole (the zip's checksums say so)."""
+        try:
+            with zipfile.ZipFile(path) as archive:
+                damaged = archive.testzip()
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as error:
+            return [f"{path.name} is not a whole xlsx file ({error})"]
+        return [f"{path.name}: the part {damaged} is damaged"] if damaged else []
+
     def _rows(self, path: Path, report: LoadReport) -> Iterator[Row]:
-        rows = self._sheet_rows(path, HEADER_LINE)
-        header = [h or "" for h in next(rows, [])]
-        missing = [c for c in REQUIRED if c not in header]
-        if missing:
-            raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=HEADER_LINE)
-        for line, values in enumerate(rows, HEADER_LINE + 1):
-            if any(values):  # spreadsheets end with empty formatted rows; they hold no record
-                report.row(path.name)
-                yield line, {h: v for h, v in zip(header, values, strict=False) if h and v}
+        line = HEADER_LINE
+        try:
+            rows = self._sheet_rows(path, HEADER_LINE)
+            header = [h or "" for h in next(rows, [])]
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=HEADER_LINE)
+            for line, values in enumerate(rows, HEADER_LINE + 1):
+                if any(values):  # spreadsheets end with empty formatted rows; they hold no record
+                    report.row(path.name)
+                    yield line, {h: v for h, v in zip(header, values, strict=False) if h and v}
+        except SourceAbort:
+            raise
+        # openpyxl and the zip and XML layers under it raise many types for a damaged workbook.
+        except Exception as error:
+            raise SourceAbort(f"cannot read the workbook: {error}", path=path.name, line=line) from None
 
     def _problem(self, cells: dict[str, str], groups: dict[str, list[Row]]) -> tuple[str, str] | None:
         """(field, reason) when a row cannot be used."""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from lxml.etree import _Element as Element
@@ -31,6 +32,10 @@ AUTHORITY = "United Nations Security Council"
 DOWNLOAD_URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
 LIST_URL = "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list"
 RECORD_TAGS = {"INDIVIDUAL": "Person", "ENTITY": "Organization"}
+SECTIONS = ("INDIVIDUALS", "ENTITIES")
+"""The two sections every edition of the list has, even when one is empty."""
+SAFE: dict[str, Any] = {"resolve_entities": False, "no_network": True}
+"""No entity expansion and no network access while parsing a downloaded file."""
 # xs:date may carry a time-zone offset ('2015-04-07-04:00'); the day is what the list means.
 _XS_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
 
@@ -49,13 +54,24 @@ class UnConsolidatedXml(Source):
     def published(self, path: Path) -> date | None:
         """The date part of the root's dateGenerated attribute."""
         with path.open("rb") as handle:
-            for _event, root in etree.iterparse(handle, events=("start",)):
+            for _event, root in etree.iterparse(handle, events=("start",), **SAFE):
                 stamp = root.get("dateGenerated") or ""
                 try:
                     return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
                 except ValueError:
                     return None
         return None
+
+    def incomplete(self, path: Path, report: LoadReport) -> list[str]:
+        """A whole document (read() stops on one cut short) that holds both of its sections."""
+        found: set[str] = set()
+        with path.open("rb") as handle:
+            for _event, el in etree.iterparse(handle, events=("start",), **SAFE):
+                if el.tag in SECTIONS:
+                    found.add(str(el.tag))
+                    if found == set(SECTIONS):
+                        break
+        return [f"{path.name} has no <{tag}> section" for tag in SECTIONS if tag not in found]
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         seen: set[str] = set()
@@ -71,9 +87,8 @@ class UnConsolidatedXml(Source):
         """INDIVIDUAL and ENTITY elements, streamed; a broken file stops the load with its line."""
         try:
             with path.open("rb") as handle:
-                yield from (
-                    el for _event, el in etree.iterparse(handle, events=("end",), tag=tuple(RECORD_TAGS))
-                )
+                events = etree.iterparse(handle, events=("end",), tag=tuple(RECORD_TAGS), **SAFE)
+                yield from (el for _event, el in events)
         except etree.XMLSyntaxError as error:
             raise SourceAbort(f"invalid XML: {error.msg}", path=path.name, line=error.lineno) from None
 

@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from lookthrough.model import Entity, Snapshot, Statement
+from lookthrough.sources._relation import name_key
 from lookthrough.sources.base import Reject
 
 if TYPE_CHECKING:
@@ -74,6 +75,26 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def existing(self, entity_ids: Iterable[str]) -> set[str]:
+        """Which of these entity ids the current snapshots hold."""
+        return {i for i in set(entity_ids) if self.entity(i) is not None}
+
+    def listed_names(self, names: Iterable[str], *, besides: str) -> dict[str, str]:
+        """For each name a listed party of the current snapshots bears (compared by `name_key`),
+        the id of one such party; parties of the dataset `besides` are left out."""
+        wanted = {name_key(n) for n in names}
+        named: dict[str, set[str]] = {}
+        listed: set[str] = set()
+        for s in self.current_statements():
+            if s.dataset == besides:
+                continue
+            if s.prop in ("name", "alias") and name_key(s.value) in wanted:
+                named.setdefault(name_key(s.value), set()).add(s.entity_id)
+            elif s.schema == "Sanction" and s.prop == "entity":
+                listed.add(s.value)
+        found = {key: sorted(ids & listed) for key, ids in named.items()}
+        return {key: ids[0] for key, ids in found.items() if ids}
 
     def transaction(self) -> AbstractContextManager[Tx]:
         """A transaction for the review tables; statements use `:name` parameters.

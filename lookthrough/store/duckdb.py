@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from lookthrough.exc import StoreError
 from lookthrough.model import Entity, Evidence, Snapshot, SnapshotStatus, SourceFile, Statement
+from lookthrough.sources._relation import name_key
 from lookthrough.sources.base import Reject
 from lookthrough.store.base import SnapshotWriter, Store
 from lookthrough.store.migrations import MIGRATIONS
@@ -106,7 +107,10 @@ class DuckDBStore(Store):
             self._promote(snapshot, writer)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            # A commit that failed (e.g. on a full disk) has already ended the transaction: a
+            # second error from the rollback must not hide the first.
+            with suppress(duckdb.Error):
+                self.con.rollback()
             raise
 
     def _promote(self, snapshot: Snapshot, writer: DuckDBWriter) -> None:
@@ -175,6 +179,33 @@ class DuckDBStore(Store):
             [entity_id],
         ).fetchall()
         return Entity.from_statements([_statement(r) for r in rows]) if rows else None
+
+    def existing(self, entity_ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(entity_ids))
+        rows = self.con.execute(
+            """SELECT DISTINCT s.entity_id FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
+               WHERE p.status = 'current' AND s.entity_id IN (SELECT unnest(?))""",
+            [wanted],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def listed_names(self, names: Iterable[str], *, besides: str) -> dict[str, str]:
+        keys = {name_key(n): n for n in names}
+        rows = self.con.execute(
+            """SELECT s.value, s.entity_id FROM statements s JOIN snapshots p ON s.snapshot_id = p.id
+               WHERE p.status = 'current' AND p.dataset <> ? AND s.prop IN ('name', 'alias')
+                 AND regexp_replace(trim(lower(s.value)), '\\s+', ' ', 'g') IN (SELECT unnest(?))
+                 AND s.entity_id IN (
+                     SELECT t.value FROM statements t JOIN snapshots q ON t.snapshot_id = q.id
+                     WHERE q.status = 'current' AND t.schema = 'Sanction' AND t.prop = 'entity')
+               ORDER BY s.entity_id""",
+            [besides, sorted({" ".join(n.lower().split()) for n in keys.values()})],
+        ).fetchall()
+        found: dict[str, str] = {}
+        for value, entity_id in rows:
+            if name_key(value) in keys:
+                found.setdefault(name_key(value), entity_id)
+        return found
 
     def rejects(self, snapshot_id: str) -> list[Reject]:
         rows = self.con.execute(

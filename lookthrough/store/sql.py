@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any, Protocol
 from weakref import WeakKeyDictionary
 
@@ -83,7 +83,9 @@ def duckdb_transaction(store: Any) -> Iterator[Tx]:
             yield Tx(cursor, "dollar")
             cursor.execute("COMMIT")
         except BaseException:
-            cursor.execute("ROLLBACK")
+            # After a failed COMMIT (a full disk) no transaction is left; keep the first error.
+            with suppress(Exception):
+                cursor.execute("ROLLBACK")
             raise
         finally:
             cursor.close()

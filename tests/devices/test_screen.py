@@ -162,3 +162,27 @@ def test_forked_workers_give_the_serial_answer_in_order(
     assert forked == serial and len(serial) > 200
     assert (forked_tally.rows_in, forked_tally.rejected) == (serial_tally.rows_in, serial_tally.rejected)
     assert forked_tally.rows_in == forked_tally.rows_out + forked_tally.rejected
+
+
+def test_the_registry_wins_over_the_vendor_text(shared_data: Path, tmp_path: Path) -> None:
+    """An Axis camera whose inventory says 'Axis' must not become the SDN entry 'Z AXIS LLC'."""
+    from lookthrough.devices import Device
+    from lookthrough.sources.load import load_path
+    from lookthrough.store import open_store
+
+    store = open_store(":memory:")
+    folder = tmp_path / "sdn"
+    folder.mkdir()
+    (folder / "sdn.csv").write_bytes((shared_data / "ofac" / "sdn_2024-05-03" / "sdn.csv").read_bytes())
+    [loaded] = load_path(store, folder)
+    assert loaded.ok
+    catalog = Catalog.build(store.current_statements())
+    screener = DeviceScreener(Screener(catalog, Matcher.build(catalog, "name_v1"), threshold=0.5))
+    by_vendor = screener.screen_device(Device(1, 2, {}, mac=None, vendor="Z Axis"))
+    assert "us_ofac_sdn-47535" in {h.entity_id for h in by_vendor.hits}  # the vendor text alone does reach it
+    axis = screener.screen_device(Device(2, 3, {}, mac="00:40:8C:12:34:56", vendor="Z Axis"))
+    assert axis.status is Status.CLEAR and axis.hits == []
+    assert axis.device["manufacturer"] == "Axis Communications AB"
+    assert axis.device["vendor_not_screened"] == (
+        "the vendor text 'Z Axis' was not screened: the MAC prefix names the maker"
+    )

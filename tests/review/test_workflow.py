@@ -58,7 +58,8 @@ def test_a_returned_decision_needs_a_new_one(ledger, four_eyes) -> None:
 
 
 def test_below_the_score_or_escalating_needs_no_approval(ledger, monkeypatch) -> None:
-    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "1.5")
+    assert case_of(ledger, "acme").score < 1
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_SCORE", "1")
     decide(
         ledger, case_of(ledger, "acme"), Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same"
     )

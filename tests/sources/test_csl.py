@@ -62,7 +62,8 @@ def test_every_entry_of_the_sample_loads(sample) -> None:
 def test_repeated_header_and_truncated_last_row_are_rejected(sample) -> None:
     _, _, report = sample
     found = {(r.line, r.reason) for r in report.rejects}
-    assert found == {(2, "the row repeats the header"), (4233, "expected 29 fields, found 8")}
+    # The sample is cut inside the quoted remarks of its last record.
+    assert found == {(2, "the row repeats the header"), (4233, "the file ends inside a quoted field")}
     assert all(r.path == SAMPLE.name for r in report.rejects)
 
 

@@ -104,3 +104,25 @@ def test_rows_in_equal_relations_out_plus_rejects() -> None:
     catalog, report = read(BAD)
     relations = sum(len(found) for found in catalog.outbound.values())
     assert report.rows_read == 9 == relations + report.rows_rejected
+
+
+def test_a_party_that_joins_nothing_is_warned_with_file_line_and_field(store, shared_data, tmp_path) -> None:
+    load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
+    listed = store.entity("us_ofac_cons-30946").caption
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "subject,object,relation,citation,object_id\n"
+        f'Northwind Optics,"{listed.lower()}",brand of,annual report p. 3,\n'
+        "Old Lens GmbH,Blocked Holdings,subsidiary of,press report,us_ofac_sdn-99999\n"
+        "Meridian AG,Northwind Optics,owns,register extract,\n"
+        f'Lumen Trading,"{listed}",brand of,annual report p. 4,CNE100000PM8\n'
+    )
+    [result] = load_path(store, path)
+    assert result.ok and result.report.rows_rejected == 0
+    assert result.report.warnings == [
+        f"mine.csv, line 2, field 'object': {listed.lower()!r} is the name of the listed party "
+        "us_ofac_cons-30946 but the row gives no object_id, so it names a party of its own that joins "
+        "nothing on the lists; give object_id to join the listed one",
+        "mine.csv, line 3, field 'object_id': no loaded list holds 'us_ofac_sdn-99999'; the relation is "
+        "kept, and followed once a list with that party is loaded",
+    ]

@@ -1,0 +1,144 @@
+"""Every list adapter, fed damaged files: only our own errors, and every reject counted."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from lookthrough.sources.base import LoadReport, Source
+from lookthrough.sources.bis_dpl import BisDeniedPersons
+from lookthrough.sources.bods import Bods
+from lookthrough.sources.csl import CslCsv, CslJson
+from lookthrough.sources.curated import CuratedYaml
+from lookthrough.sources.ftm_json import FtmJson
+from lookthrough.sources.ofac_csv import OfacConsolidatedCsv, OfacSdnCsv
+from lookthrough.sources.relations_csv import RelationsCsv
+from lookthrough.sources.uk_ofsi import OfsiConsolidatedXlsx
+from lookthrough.sources.un_xml import UnConsolidatedXml
+
+from .conftest import EXPECTED, FIXTURES, damaged
+
+MAIN = (
+    '{n},"ACME TRADING {n}","-0- ","SDGT] [IRAN",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+    '"Linked To: ACME TRADING 1."\r\n'
+)
+OFAC = {
+    "main": "".join(MAIN.format(n=n) for n in range(1, 6)) + "\x1a",
+    "alt": '1,10,"aka","ACME",-0- \r\n2,11,"fka","ACME OLD",-0- \r\n\x1a',
+    "add": '1,20,"1 Main St","Tehran","Iran",-0- \r\n3,21,-0- ,-0- ,"Iran",-0- \r\n\x1a',
+    "comments": '1,"continued remarks."\r\n\x1a',
+}
+
+
+def exercise(cls: type[Source], path: Path) -> LoadReport:
+    """Read `path` whole as `cls` does in a load; our own errors only, rejects counted."""
+    source, report = cls(), LoadReport()
+    try:
+        for _entity in source.read(path, report):
+            pass
+        source.incomplete(path, report)
+    except EXPECTED:
+        pass
+    assert report.rows_rejected == len(report.rejects)
+    assert all(count.rejected <= count.rows for count in report.files.values())
+    return report
+
+
+@contextmanager
+def folder() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as name:
+        yield Path(name)
+
+
+@pytest.mark.parametrize("cls", [OfacSdnCsv, OfacConsolidatedCsv])
+@given(role=st.sampled_from(sorted(OFAC)), data=st.data())
+def test_ofac_csv(cls: type[OfacSdnCsv], role: str, data: st.DataObject) -> None:
+    with folder() as root:
+        for name, text in OFAC.items():
+            content = text.encode("cp1252")
+            if name == role:
+                content = data.draw(damaged(content))
+            (root / cls.files[name]).write_bytes(content)
+        exercise(cls, root / cls.files["main"])
+
+
+SEEDS = {
+    CslCsv: (FIXTURES / "csl" / "bad" / "consolidated.csv", "consolidated.csv"),
+    CslJson: (FIXTURES / "csl" / "consolidated.json", "consolidated.json"),
+    UnConsolidatedXml: (FIXTURES / "un" / "bad_consolidated.xml", "consolidated.xml"),
+    BisDeniedPersons: (FIXTURES / "dpl" / "dpl.txt", "dpl.txt"),
+    FtmJson: (FIXTURES / "ftm" / "bad.ftm.json", "bad.ftm.json"),
+    Bods: (FIXTURES / "bods" / "example-0.2.jsonl", "statements.jsonl"),
+    RelationsCsv: (FIXTURES / "relations" / "relations.csv", "relations.csv"),
+}
+
+
+@pytest.mark.parametrize("cls", list(SEEDS), ids=lambda c: c.name)
+@given(data=st.data())
+def test_text_adapters(cls: type[Source], data: st.DataObject) -> None:
+    seed, name = SEEDS[cls]
+    with folder() as root:
+        (root / name).write_bytes(data.draw(damaged(seed.read_bytes())))
+        exercise(cls, root / name)
+
+
+@given(data=st.data())
+def test_bods_json_array(data: st.DataObject) -> None:
+    with folder() as root:
+        (root / "register.json").write_bytes(
+            data.draw(damaged((FIXTURES / "bods" / "example-0.4.json").read_bytes()))
+        )
+        exercise(Bods, root / "register.json")
+
+
+def _conlist(rows: list[list[str | None]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Last Updated", "10/04/2025"])
+    sheet.append(["Name 6", "Group Type", "Alias Type", "Regime", "Listed On", "Group ID", "DOB", "Country"])
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+CELL = st.one_of(
+    st.none(),
+    st.text(max_size=20),
+    st.sampled_from(["Entity", "Individual", "Ship", "Primary name", "AKA", "00/00/1970"]),
+)
+
+
+@given(rows=st.lists(st.lists(CELL, max_size=8), max_size=6), data=st.data())
+def test_ofsi_xlsx(rows: list[list[str | None]], data: st.DataObject) -> None:
+    clean = [[_cell(v) for v in row] for row in rows]
+    content = _conlist(clean)
+    if data.draw(st.booleans()):
+        content = data.draw(damaged(content))
+    with folder() as root:
+        (root / "ConList.xlsx").write_bytes(content)
+        exercise(OfsiConsolidatedXlsx, root / "ConList.xlsx")
+
+
+def _cell(value: str | None) -> str | None:
+    """Text a worksheet can hold (XML forbids most control characters)."""
+    return None if value is None else "".join(ch for ch in value if ch >= " " or ch in "\t\n")
+
+
+@given(role=st.sampled_from(["index.yaml", "entities.yaml", "citations.yaml", "lists.yaml"]), data=st.data())
+def test_curated_yaml(role: str, data: st.DataObject) -> None:
+    with folder() as root:
+        shutil.copytree(FIXTURES / "curated_bad", root / "data")
+        path = root / "data" / role
+        path.write_bytes(data.draw(damaged(path.read_bytes())))
+        exercise(CuratedYaml, root / "data")
