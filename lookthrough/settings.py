@@ -136,7 +136,9 @@ class Values(BaseSettings):
         "approver", description="Review: the role that approves four-eyes decisions (approver or admin)."
     )
     token: str = Field(
-        "", description="The token `lookthrough decide` signs decisions with: its holder is the reviewer recorded."
+        "",
+        description="The token `lookthrough decide` signs decisions with: its holder is the reviewer "
+        "recorded.",
     )
     refresh_seconds: Positive = Field(
         30, description="API: how often the server checks for new list snapshots and rebuilds its index."

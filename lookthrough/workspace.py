@@ -95,7 +95,9 @@ class Workspace:
 
 def _open(path: Path, algorithm: str) -> Matcher | None:
     try:
-        catalog = Catalog.open(path / "catalog", json.loads((path / "model.json").read_text("utf-8"))["fingerprint"])
+        catalog = Catalog.open(
+            path / "catalog", json.loads((path / "model.json").read_text("utf-8"))["fingerprint"]
+        )
         if algorithm == "name_v1":
             names = pickle.loads((path / "names.pickle").read_bytes())
         else:
@@ -117,10 +119,16 @@ def _save(matcher: Matcher, path: Path, algorithm: str) -> None:
         shutil.rmtree(partial, ignore_errors=True)
         matcher.catalog.save(partial / "catalog")
         if algorithm == "name_v1":
-            (partial / "names.pickle").write_bytes(pickle.dumps(matcher.names, protocol=pickle.HIGHEST_PROTOCOL))
+            (partial / "names.pickle").write_bytes(
+                pickle.dumps(matcher.names, protocol=pickle.HIGHEST_PROTOCOL)
+            )
         else:
             matcher.names.data.save(partial / "names")  # type: ignore[attr-defined]
-        manifest = {"algorithm": algorithm, "fingerprint": matcher.catalog.fingerprint, "version": CACHE_VERSION}
+        manifest = {
+            "algorithm": algorithm,
+            "fingerprint": matcher.catalog.fingerprint,
+            "version": CACHE_VERSION,
+        }
         (partial / "model.json").write_text(json.dumps(manifest, indent=1), "utf-8")
         for old in [*path.parent.glob("model-*"), *path.parent.glob("matcher-*.pickle")]:
             if old != path and ".partial-" not in old.name:

@@ -39,8 +39,12 @@ class Columns:
     schema: list[str] = field(default_factory=list)
     caption: list[str] = field(default_factory=list)
     dataset: list[str] = field(default_factory=list)
-    names: dict[str, list[Any]] = field(default_factory=lambda: _table("party", "value", "prop", "lang", "source"))
-    codes: dict[str, list[Any]] = field(default_factory=lambda: _table("party", "kind", "value", "prop", "source"))
+    names: dict[str, list[Any]] = field(
+        default_factory=lambda: _table("party", "value", "prop", "lang", "source")
+    )
+    codes: dict[str, list[Any]] = field(
+        default_factory=lambda: _table("party", "kind", "value", "prop", "source")
+    )
     countries: dict[str, list[Any]] = field(default_factory=lambda: _table("party", "value"))
     listings: dict[str, list[Any]] = field(
         default_factory=lambda: _table("party", "list", "program", "authority", "since", "source")

@@ -137,12 +137,14 @@ class Catalog:
                 yield entity_id, values[k], props[k], person[schema]
 
     def __len__(self) -> int:
-        return self.tables.parties.num_rows
+        return int(self.tables.parties.num_rows)
 
     # --- records ------------------------------------------------------------------------
 
     def _make_source(self, number: int) -> Source:
-        citation, evidence, dataset, snapshot, url = self.tables.sources.slice(number, 1).to_pylist()[0].values()
+        citation, evidence, dataset, snapshot, url = (
+            self.tables.sources.slice(number, 1).to_pylist()[0].values()
+        )
         return Source(citation, Evidence(evidence), dataset, snapshot, url)
 
     def _make_party(self, row: int) -> Party:

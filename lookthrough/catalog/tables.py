@@ -62,7 +62,10 @@ class CatalogTables:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, pa.Table):
-                with pa.OSFile(str(folder / f"{f.name}.arrow"), "wb") as sink, ipc.new_file(sink, value.schema) as out:
+                with (
+                    pa.OSFile(str(folder / f"{f.name}.arrow"), "wb") as sink,
+                    ipc.new_file(sink, value.schema) as out,
+                ):
                     out.write_table(value)
             elif isinstance(value, StringTable):
                 for part, array in value.arrays().items():
@@ -81,7 +84,10 @@ class CatalogTables:
             if f.name in TABLES:
                 values[f.name] = ipc.open_file(pa.memory_map(str(folder / f"{f.name}.arrow"))).read_all()
             elif f.name in STRING_TABLES:
-                parts = (np.load(folder / f"{f.name}.{p}.npy", mmap_mode="r") for p in ("hashes", "offsets", "blob"))
+                parts = (
+                    np.load(folder / f"{f.name}.{p}.npy", mmap_mode="r")
+                    for p in ("hashes", "offsets", "blob")
+                )
                 values[f.name] = StringTable(*parts)
             else:
                 values[f.name] = np.load(folder / f"{f.name}.npy", mmap_mode="r")
@@ -108,11 +114,11 @@ def build_tables(columns: Columns) -> CatalogTables:
     code_keys, code_key_off, code_key_rows = _code_index(columns)
     rep = clusters(columns)
     cluster_off, cluster_rows = _csr(rep, n, keep=lambda counts: counts > 1)
+    source_columns = ("citation", "evidence", "dataset", "snapshot_id", "url")
     sources = pa.table(
-        {name: [key[i] for key in columns.source_list] for i, name in
-         enumerate(("citation", "evidence", "dataset", "snapshot_id", "url"))},
-        schema=pa.schema([(c, pa.string()) for c in ("citation", "evidence", "dataset", "snapshot_id", "url")]),
-    )  # fmt: skip
+        {name: [key[i] for key in columns.source_list] for i, name in enumerate(source_columns)},
+        schema=pa.schema([(c, pa.string()) for c in source_columns]),
+    )
     parties = pa.table(
         {"id": columns.ids, "schema": columns.schema, "caption": columns.caption, "dataset": columns.dataset},
         schema=pa.schema([(c, pa.string()) for c in ("id", "schema", "caption", "dataset")]),
@@ -126,7 +132,10 @@ def build_tables(columns: Columns) -> CatalogTables:
 
 def _arrow(table: dict[str, list[Any]], **types: pa.DataType) -> pa.Table:
     schema = pa.schema(
-        [(name, types.get(name, pa.int32() if name in ("party", "source") else pa.string())) for name in table]
+        [
+            (name, types.get(name, pa.int32() if name in ("party", "source") else pa.string()))
+            for name in table
+        ]
     )
     return pa.table(table, schema=schema)
 
@@ -160,7 +169,10 @@ def _csr(owner: NDArray[np.int32], n: int, keep: Any = None) -> tuple[NDArray[np
 
 def _code_index(columns: Columns) -> tuple[StringTable, NDArray[np.int64], NDArray[np.int32]]:
     """Parties by code ('isin' + value): a hash table of codes and, per code, its party rows."""
-    keys = [f"{kind}{CODE_SEPARATOR}{value}" for kind, value in zip(columns.codes["kind"], columns.codes["value"], strict=True)]
+    keys = [
+        f"{kind}{CODE_SEPARATOR}{value}"
+        for kind, value in zip(columns.codes["kind"], columns.codes["value"], strict=True)
+    ]
     table = StringTable.build(keys)
     if not keys:
         return table, np.zeros(1, np.int64), np.zeros(0, np.int32)

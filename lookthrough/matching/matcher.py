@@ -88,11 +88,12 @@ class Matcher:
         """`match` for many queries at once: names go to the engine in one batch.
         Name matches scoring below `describe_from` come without features."""
         named = [i for i, (name, _) in enumerate(queries) if name and name.strip()]
-        by_name = self.names.match_names(
-            [str(queries[i][0]) for i in named], limit, describe_from, min_score
-        )
+        by_name = self.names.match_names([str(queries[i][0]) for i in named], limit, describe_from, min_score)
         names = dict(zip(named, by_name, strict=True))
-        return [self._combine(self._by_code(codes), names.get(i, []), limit) for i, (_, codes) in enumerate(queries)]
+        return [
+            self._combine(self._by_code(codes), names.get(i, []), limit)
+            for i, (_, codes) in enumerate(queries)
+        ]
 
     @staticmethod
     def _combine(by_code: list[Match], by_name: list[Match], limit: int) -> list[Match]:

@@ -28,7 +28,7 @@ class FeatureDef:
 
     name: str
     sign: int
-    measure: Callable[[Comparisons], NDArray[np.float64]]
+    measure: Callable[[Comparisons], NDArray[Any]]
 
     @property
     def description(self) -> str:
@@ -62,7 +62,7 @@ class ScoringAlgorithm:
         self.threshold = float(model["threshold"])
 
     @property
-    def THRESHOLD(self) -> float:  # noqa: N802 - the name every algorithm shares
+    def THRESHOLD(self) -> float:
         return self.threshold
 
     def matrix(self, comparisons: Comparisons) -> NDArray[np.float64]:

@@ -7,8 +7,6 @@ name is empty too, nothing valid is left to screen and the row is an `error`, ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from lookthrough.identifiers import problems
 from lookthrough.screening.reader import InputRow
 

@@ -34,7 +34,7 @@ class Explanation:
 def explain(
     screener: Screener, name: str | None, codes: Iterable[tuple[str, str]] = (), *, limit: int = 5
 ) -> Explanation:
-    matches = screener.matcher.match(name, codes, limit=limit)
+    matches = screener.matcher.match(name, list(codes), limit=limit)
     candidates = [
         Candidate(
             match,

@@ -119,8 +119,10 @@ class Hit:
             if template is None:
                 self._json = orjson.dumps(self.to_dict())
             else:
-                head = orjson.dumps({"entity_id": self.entity_id, "name": self.name, "score": round(self.score, 4),
-                                     "matched_name": self.matched_name, "match": self.match})  # fmt: skip
+                head = orjson.dumps(
+                    {"entity_id": self.entity_id, "name": self.name, "score": round(self.score, 4),
+                     "matched_name": self.matched_name, "match": self.match}
+                )  # fmt: skip
                 features = orjson.dumps([plain(f) for f in self.features])
                 middle, tail = template.encoded(self.path[0].relation)
                 self._json = b"".join((head[:-1], b",", middle, b',"features":', features, b",", tail, b"}"))
@@ -157,8 +159,10 @@ class HitTemplate:
         """The JSON of the shared fields before the features, and after them."""
         found = self._encoded.get(how)
         if found is None:
-            middle = orjson.dumps({"rule": self.rule, "lists": plain(self.lists), "path": plain(self.paths[how]),
-                                   "sources": self.sources})  # fmt: skip
+            middle = orjson.dumps(
+                {"rule": self.rule, "lists": plain(self.lists), "path": plain(self.paths[how]),
+                 "sources": self.sources}
+            )  # fmt: skip
             tail = orjson.dumps({"same_as": self.same_as, "aggregate_percent": self.aggregate_percent,
                                  "aggregate": plain(self.aggregate), "basis": self.basis})  # fmt: skip
             found = self._encoded[how] = (middle[1:-1], tail[1:-1])
@@ -198,12 +202,13 @@ class RowResult:
         return self.to_json_bytes().decode()
 
     def to_json_bytes(self) -> bytes:
-        fields = {"row": self.row, "line": self.line, "input": {k: _jsonable(v) for k, v in self.input.items()},
-                  "status": self.status.value}  # fmt: skip
+        given: dict[str, Any] = {k: _jsonable(v) for k, v in self.input.items()}
+        status = self.status.value
+        fields: dict[str, Any] = {"row": self.row, "line": self.line, "input": given, "status": status}
         try:
             head = orjson.dumps(fields)
         except orjson.JSONEncodeError:  # text no encoding can hold, e.g. a lone surrogate from JSON input
-            fields["input"] = {k: _printable(v) for k, v in fields["input"].items()}
+            fields["input"] = {k: _printable(v) for k, v in given.items()}
             head = orjson.dumps(fields)
         tail: dict[str, Any] = {"error": self.error}
         if self.device is not None:

@@ -62,7 +62,9 @@ def row_key(row: InputRow, name_column: str, id_columns: list[str]) -> Key:
     return capped(name)[0], codes
 
 
-def _result(screener: Screener, row: InputRow, key: Key, name_column: str, id_columns: list[str]) -> RowResult:
+def _result(
+    screener: Screener, row: InputRow, key: Key, name_column: str, id_columns: list[str]
+) -> RowResult:
     name, codes = key
     warnings = code_warnings(row, id_columns)
     if not name and (not codes or (warnings and not valid_codes(row, id_columns))):
@@ -76,10 +78,14 @@ def _result(screener: Screener, row: InputRow, key: Key, name_column: str, id_co
     hits = screener.screen_many([key])[0]
     if len(_text(row.fields.get(name_column))) > MAX_CHARACTERS:
         warnings.append(f"line {row.line}, field {name_column!r}: {CUT_NOTE}")
-    return RowResult(row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits, warnings=warnings)
+    return RowResult(
+        row.number, row.line, row.fields, Status.HIT if hits else Status.CLEAR, hits, warnings=warnings
+    )
 
 
-def _batches(rows: Iterator[InputRow | RejectedRow], tally: Tally, tick: Tick | None) -> Iterator[list[InputRow]]:
+def _batches(
+    rows: Iterator[InputRow | RejectedRow], tally: Tally, tick: Tick | None
+) -> Iterator[list[InputRow]]:
     """Readable rows in batches; rejected ones counted as they pass."""
 
     def readable() -> Iterator[InputRow]:

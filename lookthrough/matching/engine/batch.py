@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -68,7 +70,7 @@ class BatchBuilder:
             words = reading.form.tokens
             pair_left.extend(range(len(tokens), len(tokens) + len(words) - 1))
             tokens.extend(words)
-            pairs.extend([a + b for a, b in zip(words, words[1:], strict=False)])
+            pairs.extend([a + b for a, b in itertools.pairwise(words)])
             tok_counts.append(len(words))
         counts = _np(tok_counts, np.int64)
         slots = lexicon.slots(tokens)
@@ -97,12 +99,13 @@ class BatchBuilder:
             compact_blob=compact_blob,
             sorted_off=sorted_off,
             sorted_blob=sorted_blob,
-            forms=np.fromiter((self.bits.mask(r.form.forms) for r in readings), dtype=np.int64, count=len(readings)),
+            forms=np.fromiter(
+                (self.bits.mask(r.form.forms) for r in readings), dtype=np.int64, count=len(readings)
+            ),
             compact_hash=_kernel.hash_many(compact),
             initials_hash=_kernel.hash_many([r.form.initials.encode() for r in readings]),
             readings=readings,
         )
-
 
     def _pair_slots(
         self, pairs: list[str], token_ids: NDArray[np.int32], left: NDArray[np.int64]
@@ -127,7 +130,7 @@ def _offsets(counts: NDArray[np.int64]) -> NDArray[np.int64]:
     return offsets
 
 
-def _np(values: array[int] | array[float], dtype: type[np.generic]) -> NDArray[np.generic]:
+def _np(values: array[int] | array[float], dtype: type[np.generic]) -> NDArray[Any]:
     if not len(values):
         return np.zeros(0, dtype=dtype)
     return np.frombuffer(values, dtype=dtype).copy()

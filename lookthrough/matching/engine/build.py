@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 from collections.abc import Iterable
@@ -65,7 +66,7 @@ class _Collector:
         tokens = form.tokens
         self.toks.extend(self.word(t) for t in tokens)
         self.tok_off.append(len(self.toks))
-        self.pairs.extend(self.word(a + b) for a, b in zip(tokens, tokens[1:], strict=False))
+        self.pairs.extend(self.word(a + b) for a, b in itertools.pairwise(tokens))
         self.pair_off.append(len(self.pairs))
         self.entity.append(entity)
         self.person.append(int(person))
@@ -106,15 +107,20 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
     pair_off = np.frombuffer(found.pair_off, dtype=np.int64).copy()
     entities = StringTable.build(found.entities)
     entity_final = entities.find(list(found.entities)) if found.entities else np.zeros(0, np.int32)
-    name_entity = entity_final[np.frombuffer(found.entity, dtype=np.int32)] if len(found.entity) else (
-        np.zeros(0, np.int32)
+    name_entity = (
+        entity_final[np.frombuffer(found.entity, dtype=np.int32)]
+        if len(found.entity)
+        else (np.zeros(0, np.int32))
     )
     n_names = len(found.texts)
     post_off, post_names = _postings(len(words), toks, tok_off, pairs, pair_off)
     df = np.diff(post_off)
     max_idf = math.log((n_names + 1) / 0.5)
     idf = np.log((n_names + 1) / (df + 0.5)) if len(df) else np.zeros(0)
-    texts = [bytes(words.blob[a:b]).decode() for a, b in zip(words.offsets[:-1].tolist(), words.offsets[1:].tolist(), strict=True)]
+    texts = [
+        bytes(words.blob[a:b]).decode()
+        for a, b in zip(words.offsets[:-1].tolist(), words.offsets[1:].tolist(), strict=True)
+    ]
     distinct = np.fromiter((distinctiveness(w) for w in texts), dtype=np.float64, count=len(texts))
     weight = (idf / max_idf * distinct).astype(np.float32)
     name_total = _sums(weight[toks], tok_off).astype(np.float32)

@@ -101,7 +101,9 @@ class IndexData:
             if f.name in ("meta", "_texts"):
                 continue
             if f.name in STRING_TABLES:
-                values[f.name] = StringTable(*(load(f"{f.name}.{part}") for part in ("hashes", "offsets", "blob")))
+                values[f.name] = StringTable(
+                    *(load(f"{f.name}.{part}") for part in ("hashes", "offsets", "blob"))
+                )
             else:
                 values[f.name] = load(f.name)
         return cls(**values, meta=meta)

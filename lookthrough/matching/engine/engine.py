@@ -75,22 +75,27 @@ class NameEngine:
     def score(self, names: Sequence[str]) -> Scored:
         builder = BatchBuilder(self.lexicon, self.bits)
         owners: list[int] = []
-        for position, name in enumerate(names):
-            for reading in readings(name, self.lexicon):
-                builder.add(reading)
+        for position, text in enumerate(names):
+            for found in readings(text, self.lexicon):
+                builder.add(found)
                 owners.append(position)
         batch = builder.finish()
         candidates, stats = self.kernel.match(batch, CANDIDATES, OPENING_DF, self.common_df)
-        reading, column = np.nonzero(candidates >= 0)
-        name = candidates[reading, column]
-        comparisons = self.comparisons(batch, reading, name, stats[reading, column])
+        row, column = np.nonzero(candidates >= 0)
+        reading = row.astype(np.int64)
+        name = candidates[row, column]
+        comparisons = self.comparisons(batch, reading, name, stats[row, column])
         matrix = self.algorithm.matrix(comparisons)
         score = self.algorithm.probability(matrix)
         query = np.asarray(owners, dtype=np.int64)[reading] if owners else np.zeros(0, np.int64)
-        return Scored(batch, reading.astype(np.int64), name, query, score, matrix)
+        return Scored(batch, reading, name, query, score, matrix)
 
     def comparisons(
-        self, batch: QueryBatch, reading: NDArray[np.int64], name: NDArray[np.int32], stats: NDArray[np.float32]
+        self,
+        batch: QueryBatch,
+        reading: NDArray[np.int64],
+        name: NDArray[np.int32],
+        stats: NDArray[np.float32],
     ) -> Comparisons:
         data = self.data
         query_words = np.diff(batch.tok_off)[reading]
@@ -182,10 +187,18 @@ class NameEngine:
             elif kind == 2:
                 right = f"{right} {listed_words[j + 1]}"
                 used_listed[j + 1] = True
-            met.append(left if kind == 0 else f"{left}~{right} ({similarity:.2f})" if kind == 3 else f"{left}={right}")
+            met.append(
+                left
+                if kind == 0
+                else f"{left}~{right} ({similarity:.2f})"
+                if kind == 3
+                else f"{left}={right}"
+            )
         text = f"met: {', '.join(met) or 'none'}"
         if not all(used_query):
-            text += "; query only: " + " ".join(w for w, used in zip(query_words, used_query, strict=True) if not used)
+            text += "; query only: " + " ".join(
+                w for w, used in zip(query_words, used_query, strict=True) if not used
+            )
         if not all(used_listed):
             text += "; listed name only: " + " ".join(
                 w for w, used in zip(listed_words, used_listed, strict=True) if not used

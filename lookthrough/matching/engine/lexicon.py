@@ -5,6 +5,7 @@ batch's words are looked up with a few numpy gathers."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,17 +33,17 @@ class _Grow:
     """A numpy array that doubles when full."""
 
     def __init__(self, dtype: type[np.generic]) -> None:
-        self.values: NDArray[np.generic] = np.zeros(1024, dtype=dtype)
+        self.values: NDArray[Any] = np.zeros(1024, dtype=dtype)
         self.size = 0
 
-    def extend(self, items: NDArray[np.generic] | Sequence[float]) -> None:
+    def extend(self, items: NDArray[Any] | Sequence[float]) -> None:
         count = len(items)
         while self.size + count > len(self.values):
             self.values = np.concatenate([self.values, np.zeros_like(self.values)])
         self.values[self.size : self.size + count] = items
         self.size += count
 
-    def view(self) -> NDArray[np.generic]:
+    def view(self) -> NDArray[Any]:
         return self.values[: self.size]
 
 
@@ -107,7 +108,10 @@ class Lexicon:
         for position in np.nonzero(~known)[0].tolist():
             weights[position] = distinctiveness(words[position])
         near = self.speller.near
-        starts, counts, found_words, found_sims = [], [], [], []
+        starts: list[int] = []
+        counts: list[int] = []
+        found_words: list[int] = []
+        found_sims: list[float] = []
         position = self.nb_words.size
         for word, number in zip(words, numbers.tolist(), strict=True):
             self._slots[word] = len(self._slots)
@@ -130,7 +134,9 @@ class Lexicon:
         self.weights.extend(weights)
         self.numeric.extend(np.fromiter((w.isdigit() for w in words), dtype=np.uint8, count=len(words)))
 
-    def neighbours(self, slots: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float32]]:
+    def neighbours(
+        self, slots: NDArray[np.int64]
+    ) -> tuple[NDArray[np.int64], NDArray[np.int32], NDArray[np.float32]]:
         """The spelling neighbours of words in these slots, as CSR arrays (offsets, words, sims)."""
         counts = self.nb_count.view()[slots]
         offsets = np.zeros(len(slots) + 1, dtype=np.int64)

@@ -73,7 +73,9 @@ def resegment(form: NameForm, words: Vocabulary, *, organization: bool = True) -
     found: list[str] = []
     changed = False
     for token in form.tokens:
-        split = None if len(token) < 6 or len(token) > 2 * MAX_WORDS or words.knows(token) else words.split(token)
+        split = (
+            None if len(token) < 6 or len(token) > 2 * MAX_WORDS or words.knows(token) else words.split(token)
+        )
         changed = changed or split is not None
         found.extend(split or (token,))
     if not changed:

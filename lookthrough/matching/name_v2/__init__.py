@@ -9,6 +9,8 @@ alignment; a logistic model fitted on lists disjoint from every evaluation
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -16,7 +18,7 @@ from lookthrough.matching.engine.stats import Comparisons
 from lookthrough.matching.types import AGAINST, CONTEXT, FOR, ScoringAlgorithm, feature, ratio
 
 NAME = "name_v2"
-Values = NDArray[np.float64]
+Values = Any  # numpy arrays, one value per comparison
 
 
 def _covered(c: Comparisons) -> tuple[Values, Values]:
