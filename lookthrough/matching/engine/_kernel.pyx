@@ -22,6 +22,9 @@ cdef enum:
     MAX_FUZZY_BYTES = 32
     MAX_COMPACT = 512
     MAX_KEYS = 2048
+    MIN_SPELLED = 4
+
+cdef float SPELLED_FLOOR = 0.6
 
 cdef uint64_t FNV_OFFSET = 14695981039346656037ULL
 cdef uint64_t FNV_PRIME = 1099511628211ULL
@@ -255,16 +258,19 @@ def bucket_starts(const uint64_t[:] table, int bits):
     return starts
 
 
-def deletion_entries(const int64_t[:] off, const uint8_t[:] blob, int min_length):
-    """For each string of a table, itself and each of its one-letter deletions, as sorted
-    (32-bit hash << 32 | string number) entries: a query word and a listed word within a few
-    edits share one of their deletions."""
-    cdef Py_ssize_t n = off.shape[0] - 1, i, k, length, total = 0, pos = 0
+def deletion_entries(const int64_t[:] off, const uint8_t[:] blob, int min_length, int two_edits_length):
+    """For each string of a table, itself and each of its one-letter deletions (two-letter ones
+    too from `two_edits_length` letters), as sorted (32-bit hash << 32 | string number) entries:
+    a query word and a listed word within a few edits share one of their deletions."""
+    cdef Py_ssize_t n = off.shape[0] - 1, i, k, m, length, total = 0, pos = 0
     cdef uint8_t buffer[MAX_FUZZY_BYTES]
+    cdef uint8_t twice[MAX_FUZZY_BYTES]
     for i in range(n):
         length = off[i + 1] - off[i]
         if min_length <= length <= MAX_FUZZY_BYTES:
             total += length + 1
+            if length >= two_edits_length:
+                total += length * (length - 1) // 2
     out = np.empty(total, dtype=np.uint64)
     cdef uint64_t[:] view = out
     cdef const uint8_t* word
@@ -281,6 +287,12 @@ def deletion_entries(const int64_t[:] off, const uint8_t[:] blob, int min_length
                 memcpy(buffer + k, word + k + 1, length - k - 1)
                 view[pos] = ((fnv(buffer, length - 1) & 0xFFFFFFFFULL) << 32) | <uint64_t> i
                 pos += 1
+                if length >= two_edits_length:
+                    for m in range(k, length - 1):
+                        memcpy(twice, buffer, m)
+                        memcpy(twice + m, buffer + m + 1, length - 2 - m)
+                        view[pos] = ((fnv(twice, length - 2) & 0xFFFFFFFFULL) << 32) | <uint64_t> i
+                        pos += 1
     return np.unique(out)
 
 
@@ -450,474 +462,6 @@ def first_split(bytes token, Strings words, Strings extras, int shortest):
 
 # --- candidates and alignment ------------------------------------------------------------------
 
-cdef struct Key:
-    int32_t word
-    float weight
-    int64_t df
-
-
-cdef class Index:
-    """The index arrays a batch is matched against (numpy arrays, usually memory-mapped)."""
-
-    cdef const int64_t[:] post_off
-    cdef const int32_t[:] post_names
-    cdef const float[:] word_weight
-    cdef const uint8_t[:] word_generic
-    cdef const uint8_t[:] word_numeric
-    cdef const int64_t[:] name_tok_off
-    cdef const int32_t[:] name_toks
-    cdef const int64_t[:] name_pair_off
-    cdef const int32_t[:] name_pairs
-    cdef const float[:] name_total
-    cdef const uint8_t[:] name_person
-    cdef const int64_t[:] compact_off
-    cdef const uint8_t[:] compact_blob
-    cdef const int64_t[:] sorted_off
-    cdef const uint8_t[:] sorted_blob
-    cdef readonly Py_ssize_t n_names
-
-    def __init__(self, post_off, post_names, word_weight, word_generic, word_numeric, name_tok_off,
-                 name_toks, name_pair_off, name_pairs, name_total, name_person, compact_off,
-                 compact_blob, sorted_off, sorted_blob):
-        self.post_off = post_off
-        self.post_names = post_names
-        self.word_weight = word_weight
-        self.word_generic = word_generic
-        self.word_numeric = word_numeric
-        self.name_tok_off = name_tok_off
-        self.name_toks = name_toks
-        self.name_pair_off = name_pair_off
-        self.name_pairs = name_pairs
-        self.name_total = name_total
-        self.name_person = name_person
-        self.compact_off = compact_off
-        self.compact_blob = compact_blob
-        self.sorted_off = sorted_off
-        self.sorted_blob = sorted_blob
-        self.n_names = name_total.shape[0]
-
-    def match(self, batch, int limit, int opening_df, int common_df):
-        """The best `limit` candidates of each query of `batch` with their alignment statistics:
-        (names int32 [queries, limit], -1 where fewer; stats float32 [queries, limit, N_STATS])."""
-        cdef const int64_t[:] q_tok_off = batch.tok_off
-        cdef const int32_t[:] q_toks = batch.toks
-        cdef const float[:] q_weights = batch.weights
-        cdef const uint8_t[:] q_numeric = batch.numeric
-        cdef const int64_t[:] q_pair_off = batch.pair_off
-        cdef const int32_t[:] q_pairs = batch.pairs
-        cdef const int64_t[:] nb_off = batch.nb_off
-        cdef const int32_t[:] nb_words = batch.nb_words
-        cdef const float[:] nb_sims = batch.nb_sims
-        cdef const int64_t[:] pnb_off = batch.pair_nb_off
-        cdef const int32_t[:] pnb_words = batch.pair_nb_words
-        cdef const float[:] pnb_sims = batch.pair_nb_sims
-        cdef const int8_t[:] q_people = batch.people
-        cdef const int64_t[:] qc_off = batch.compact_off
-        cdef const uint8_t[:] qc_blob = batch.compact_blob
-        cdef const int64_t[:] qs_off = batch.sorted_off
-        cdef const uint8_t[:] qs_blob = batch.sorted_blob
-        cdef Py_ssize_t n_queries = q_tok_off.shape[0] - 1
-        names_arr = np.full((n_queries, limit), -1, dtype=np.int32)
-        stats_arr = np.zeros((n_queries, limit, N_STATS), dtype=np.float32)
-        if n_queries == 0 or self.n_names == 0:
-            return names_arr, stats_arr
-        cdef int32_t[:, :] out_names = names_arr
-        cdef float[:, :, :] out_stats = stats_arr
-        cdef float* acc = <float*> calloc(self.n_names, sizeof(float))
-        cdef int32_t* stamp = <int32_t*> calloc(self.n_names, sizeof(int32_t))
-        cdef int32_t* touched = <int32_t*> malloc(self.n_names * sizeof(int32_t))
-        if acc == NULL or stamp == NULL or touched == NULL:
-            free(acc)
-            free(stamp)
-            free(touched)
-            raise MemoryError()
-        cdef Py_ssize_t q
-        try:
-            with nogil:
-                for q in range(n_queries):
-                    self._one(q, q_tok_off, q_toks, q_weights, q_numeric, q_pair_off, q_pairs, nb_off,
-                              nb_words, nb_sims, pnb_off, pnb_words, pnb_sims, q_people, qc_off, qc_blob,
-                              qs_off, qs_blob, limit, opening_df, common_df, acc, stamp, touched,
-                              out_names, out_stats)
-        finally:
-            free(acc)
-            free(stamp)
-            free(touched)
-        return names_arr, stats_arr
-
-    cdef void _one(self, Py_ssize_t q, const int64_t[:] q_tok_off, const int32_t[:] q_toks,
-                   const float[:] q_weights, const uint8_t[:] q_numeric, const int64_t[:] q_pair_off,
-                   const int32_t[:] q_pairs, const int64_t[:] nb_off, const int32_t[:] nb_words,
-                   const float[:] nb_sims, const int64_t[:] pnb_off, const int32_t[:] pnb_words,
-                   const float[:] pnb_sims, const int8_t[:] q_people, const int64_t[:] qc_off,
-                   const uint8_t[:] qc_blob, const int64_t[:] qs_off, const uint8_t[:] qs_blob,
-                   int limit, int opening_df, int common_df, float* acc, int32_t* stamp,
-                   int32_t* touched, int32_t[:, :] out_names, float[:, :, :] out_stats) noexcept nogil:
-        cdef Py_ssize_t t0 = q_tok_off[q], nt = q_tok_off[q + 1] - t0
-        cdef Py_ssize_t p0 = q_pair_off[q], np_ = q_pair_off[q + 1] - p0
-        cdef Key keys[MAX_KEYS]
-        cdef Py_ssize_t n_keys = 0, i, j, k
-        cdef float total = 0.0, w
-        if nt == 0:
-            return
-        if nt > MAX_TOKENS:
-            nt = MAX_TOKENS
-        for i in range(nt):
-            total += q_weights[t0 + i]
-        # Keys a query can meet in the postings, each with the weight it would bring.
-        for i in range(nt):
-            w = q_weights[t0 + i]
-            if q_toks[t0 + i] >= 0:
-                n_keys = add_key(keys, n_keys, q_toks[t0 + i], w, self.post_off)
-            for j in range(nb_off[t0 + i], nb_off[t0 + i + 1]):
-                n_keys = add_key(keys, n_keys, nb_words[j], w * nb_sims[j], self.post_off)
-        for i in range(np_):
-            if i + 1 >= nt:
-                break
-            w = q_weights[t0 + i] + q_weights[t0 + i + 1]
-            if q_pairs[p0 + i] >= 0:
-                n_keys = add_key(keys, n_keys, q_pairs[p0 + i], w, self.post_off)
-            for j in range(pnb_off[p0 + i], pnb_off[p0 + i + 1]):
-                n_keys = add_key(keys, n_keys, pnb_words[j], w * pnb_sims[j], self.post_off)
-        if n_keys == 0:
-            return
-        sort_keys(keys, n_keys)
-        # Rare keys open candidates; commoner keys only add to those already open.
-        cdef Py_ssize_t opening = 0, n_touched = 0
-        while opening < n_keys and keys[opening].df <= opening_df:
-            opening += 1
-        if opening == 0:
-            opening = 1
-        cdef int32_t mark = <int32_t> (q + 1), name
-        cdef int8_t people = q_people[q]
-        cdef int64_t pos
-        for k in range(opening):
-            for pos in range(self.post_off[keys[k].word], self.post_off[keys[k].word + 1]):
-                name = self.post_names[pos]
-                if people >= 0 and self.name_person[name] != people:
-                    continue
-                if stamp[name] != mark:
-                    stamp[name] = mark
-                    acc[name] = 0.0
-                    touched[n_touched] = name
-                    n_touched += 1
-                acc[name] += keys[k].weight
-        for k in range(opening, n_keys):
-            if keys[k].df > common_df:
-                continue
-            for i in range(n_touched):
-                name = touched[i]
-                if self._contains(name, keys[k].word):
-                    acc[name] += keys[k].weight
-        # The best `limit` by an estimate of the weighted Dice; ties by name number.
-        cdef int32_t best[256]
-        cdef float best_rank[256]
-        cdef Py_ssize_t n_best = 0, slot
-        cdef float rank
-        if limit > 256:
-            limit = 256
-        for i in range(n_touched):
-            name = touched[i]
-            rank = acc[name] / (total + self.name_total[name] + 1e-9)
-            if n_best == limit and not better(rank, name, best_rank[n_best - 1], best[n_best - 1]):
-                continue
-            slot = n_best if n_best < limit else limit - 1
-            while slot > 0 and better(rank, name, best_rank[slot - 1], best[slot - 1]):
-                best[slot] = best[slot - 1]
-                best_rank[slot] = best_rank[slot - 1]
-                slot -= 1
-            best[slot] = name
-            best_rank[slot] = rank
-            if n_best < limit:
-                n_best += 1
-        cdef Pattern compact_pattern, sorted_pattern
-        make_pattern(&compact_pattern, &qc_blob[qc_off[q]], qc_off[q + 1] - qc_off[q])
-        make_pattern(&sorted_pattern, &qs_blob[qs_off[q]], qs_off[q + 1] - qs_off[q])
-        for i in range(n_best):
-            out_names[q, i] = best[i]
-            self._align(q, best[i], t0, nt, p0, q_toks, q_weights, q_numeric, q_pairs, nb_off, nb_words,
-                        nb_sims, qc_off, qc_blob, qs_off, qs_blob, &out_stats[q, i, 0], &compact_pattern,
-                        &sorted_pattern)
-            out_stats[q, i, 19] = acc[best[i]] / total if total > 0 else 0.0
-
-    cdef bint _contains(self, int32_t name, int32_t word) noexcept nogil:
-        cdef int64_t pos
-        for pos in range(self.name_tok_off[name], self.name_tok_off[name + 1]):
-            if self.name_toks[pos] == word:
-                return True
-        for pos in range(self.name_pair_off[name], self.name_pair_off[name + 1]):
-            if self.name_pairs[pos] == word:
-                return True
-        return False
-
-    cdef void _align(self, Py_ssize_t q, int32_t name, Py_ssize_t t0, Py_ssize_t nt, Py_ssize_t p0,
-                     const int32_t[:] q_toks, const float[:] q_weights, const uint8_t[:] q_numeric,
-                     const int32_t[:] q_pairs, const int64_t[:] nb_off, const int32_t[:] nb_words,
-                     const float[:] nb_sims, const int64_t[:] qc_off, const uint8_t[:] qc_blob,
-                     const int64_t[:] qs_off, const uint8_t[:] qs_blob, float* stats,
-                     const Pattern* compact_pattern, const Pattern* sorted_pattern) noexcept nogil:
-        align_pair(q, name, t0, nt, p0, q_toks, q_weights, q_numeric, q_pairs, nb_off, nb_words, nb_sims,
-                   qc_off, qc_blob, qs_off, qs_blob, self.name_tok_off, self.name_toks, self.name_pair_off,
-                   self.name_pairs, self.word_weight, self.word_generic, self.word_numeric,
-                   self.compact_off, self.compact_blob, self.sorted_off, self.sorted_blob, stats, NULL,
-                   compact_pattern, sorted_pattern)
-
-    def align(self, batch, Py_ssize_t q, int32_t name):
-        """The alignment of query `q` of `batch` with listed name `name`: (stats, pairs), where
-        each pair is (query position, listed position, kind, similarity); kind 0 exact, 1 a query
-        pair run together, 2 a listed pair run together, 3 a spelling variant."""
-        cdef const int64_t[:] q_tok_off = batch.tok_off
-        cdef Py_ssize_t t0 = q_tok_off[q], nt = q_tok_off[q + 1] - t0
-        if nt > MAX_TOKENS:
-            nt = MAX_TOKENS
-        stats = np.zeros(N_STATS, dtype=np.float32)
-        pairs = np.zeros((MAX_TOKENS + 1, 4), dtype=np.float32)
-        cdef float[:] stats_view = stats
-        cdef float[:, :] pairs_view = pairs
-        cdef const int64_t[:] q_pair_off = batch.pair_off
-        align_pair(q, name, t0, nt, q_pair_off[q], batch.toks, batch.weights, batch.numeric, batch.pairs,
-                   batch.nb_off, batch.nb_words, batch.nb_sims, batch.compact_off, batch.compact_blob,
-                   batch.sorted_off, batch.sorted_blob, self.name_tok_off, self.name_toks,
-                   self.name_pair_off, self.name_pairs, self.word_weight, self.word_generic,
-                   self.word_numeric, self.compact_off, self.compact_blob, self.sorted_off,
-                   self.sorted_blob, &stats_view[0], &pairs_view[0, 0], NULL, NULL)
-        count = int(pairs[MAX_TOKENS, 0])
-        return stats, pairs[:count]
-
-    def align_pairs(self, batch, Py_ssize_t q, int32_t name):
-        """The pairs of `align` as a list of (query position, listed position, kind, similarity)."""
-        _, pairs = self.align(batch, q, name)
-        return [(int(i), int(j), int(kind), float(sim)) for i, j, kind, sim in pairs.tolist()]
-
-
-cdef inline bint better(float rank, int32_t name, float other_rank, int32_t other) noexcept nogil:
-    return rank > other_rank or (rank == other_rank and name < other)
-
-
-cdef Py_ssize_t add_key(Key* keys, Py_ssize_t n, int32_t word, float weight,
-                        const int64_t[:] post_off) noexcept nogil:
-    cdef Py_ssize_t i
-    if word < 0:
-        return n
-    for i in range(n):
-        if keys[i].word == word:
-            if weight > keys[i].weight:
-                keys[i].weight = weight
-            return n
-    if n >= MAX_KEYS:
-        return n
-    keys[n].word = word
-    keys[n].weight = weight
-    keys[n].df = post_off[word + 1] - post_off[word]
-    return n + 1
-
-
-cdef void sort_keys(Key* keys, Py_ssize_t n) noexcept nogil:
-    """Rarest first; a stable insertion sort (few keys), so equal counts keep query order."""
-    cdef Py_ssize_t i, j
-    cdef Key item
-    for i in range(1, n):
-        item = keys[i]
-        j = i
-        while j > 0 and keys[j - 1].df > item.df:
-            keys[j] = keys[j - 1]
-            j -= 1
-        keys[j] = item
-
-
-cdef void align_pair(Py_ssize_t q, int32_t name, Py_ssize_t t0, Py_ssize_t nt, Py_ssize_t p0,
-                     const int32_t[:] q_toks, const float[:] q_weights, const uint8_t[:] q_numeric,
-                     const int32_t[:] q_pairs, const int64_t[:] nb_off, const int32_t[:] nb_words,
-                     const float[:] nb_sims, const int64_t[:] qc_off, const uint8_t[:] qc_blob,
-                     const int64_t[:] qs_off, const uint8_t[:] qs_blob, const int64_t[:] name_tok_off,
-                     const int32_t[:] name_toks, const int64_t[:] name_pair_off, const int32_t[:] name_pairs,
-                     const float[:] word_weight, const uint8_t[:] word_generic,
-                     const uint8_t[:] word_numeric, const int64_t[:] c_off, const uint8_t[:] c_blob,
-                     const int64_t[:] s_off, const uint8_t[:] s_blob, float* stats,
-                     float* pairs_out, const Pattern* compact_pattern,
-                     const Pattern* sorted_pattern) noexcept nogil:
-    """Pair the words of a query with a listed name: exactly, then run together ('sense time' =
-    'sensetime'), then by spelling; and sum up how much of each side met."""
-    cdef int64_t c0 = name_tok_off[name]
-    cdef Py_ssize_t nc = name_tok_off[name + 1] - c0, i, j, k, best_i, best_j
-    cdef int64_t cp0 = name_pair_off[name]
-    if nc > MAX_TOKENS:
-        nc = MAX_TOKENS
-    cdef uint8_t q_used[MAX_TOKENS]
-    cdef uint8_t c_used[MAX_TOKENS]
-    memset(q_used, 0, MAX_TOKENS)
-    memset(c_used, 0, MAX_TOKENS)
-    cdef float q_met = 0, c_met = 0, shared = 0, fuzzy = 0, q_total = 0, c_total = 0
-    cdef float weakest = 1.0, sim, best_sim, wq, wc
-    cdef Py_ssize_t n_pairs = 0, n_exact = 0, n_joined = 0, n_fuzzy = 0
-    cdef bint all_generic = True
-    cdef int32_t word
-    # exact
-    for i in range(nt):
-        word = q_toks[t0 + i]
-        if word < 0:
-            continue
-        for j in range(nc):
-            if not c_used[j] and name_toks[c0 + j] == word:
-                q_used[i] = 1
-                c_used[j] = 1
-                record(pairs_out, i, j, 0, 1.0)
-                wq = q_weights[t0 + i]
-                wc = word_weight[word]
-                n_pairs += 1
-                n_exact += 1
-                q_total += wq
-                c_total += wc
-                q_met += wq
-                c_met += wc
-                shared += wq if wq < wc else wc
-                all_generic = all_generic and word_generic[word]
-                break
-    cdef Py_ssize_t q_left = nt - n_pairs, c_left = nc - n_pairs
-    # run together: a query pair is one listed word, or a listed pair one query word
-    if q_left > 0 and c_left > 0 and (q_left > 1 or c_left > 1):
-        for i in range(nt - 1):
-            word = q_pairs[p0 + i]
-            if word < 0 or q_used[i] or q_used[i + 1]:
-                continue
-            for j in range(nc):
-                if not c_used[j] and name_toks[c0 + j] == word:
-                    q_used[i] = 1
-                    q_used[i + 1] = 1
-                    c_used[j] = 1
-                    record(pairs_out, i, j, 1, 1.0)
-                    wq = q_weights[t0 + i] + q_weights[t0 + i + 1]
-                    wc = word_weight[word]
-                    n_pairs += 1
-                    n_joined += 1
-                    q_total += wq
-                    c_total += wc
-                    q_met += wq
-                    c_met += wc
-                    shared += wq if wq < wc else wc
-                    all_generic = all_generic and word_generic[word]
-                    break
-        for j in range(nc - 1):
-            word = name_pairs[cp0 + j]
-            if word < 0 or c_used[j] or c_used[j + 1]:
-                continue
-            for i in range(nt):
-                if not q_used[i] and q_toks[t0 + i] == word:
-                    q_used[i] = 1
-                    c_used[j] = 1
-                    c_used[j + 1] = 1
-                    record(pairs_out, i, j, 2, 1.0)
-                    wq = q_weights[t0 + i]
-                    wc = word_weight[name_toks[c0 + j]] + word_weight[name_toks[c0 + j + 1]]
-                    n_pairs += 1
-                    n_joined += 1
-                    q_total += wq
-                    c_total += wc
-                    q_met += wq
-                    c_met += wc
-                    shared += wq if wq < wc else wc
-                    all_generic = (all_generic and word_generic[name_toks[c0 + j]]
-                                   and word_generic[name_toks[c0 + j + 1]])
-                    break
-    # spelling variants, most similar pair first (ties: earlier query word, then listed word)
-    while True:
-        best_sim = 0.0
-        best_i = -1
-        best_j = -1
-        for i in range(nt):
-            if q_used[i]:
-                continue
-            for k in range(nb_off[t0 + i], nb_off[t0 + i + 1]):
-                if nb_sims[k] <= best_sim:
-                    break  # neighbours come most similar first
-                for j in range(nc):
-                    if not c_used[j] and name_toks[c0 + j] == nb_words[k]:
-                        best_sim = nb_sims[k]
-                        best_i = i
-                        best_j = j
-                        break
-                if best_i == i:
-                    break
-        if best_i < 0:
-            break
-        q_used[best_i] = 1
-        c_used[best_j] = 1
-        record(pairs_out, best_i, best_j, 3, best_sim)
-        word = name_toks[c0 + best_j]
-        wq = q_weights[t0 + best_i]
-        wc = word_weight[word]
-        n_pairs += 1
-        n_fuzzy += 1
-        q_total += wq
-        c_total += wc
-        q_met += wq * best_sim
-        c_met += wc * best_sim
-        shared += (wq if wq < wc else wc) * best_sim
-        fuzzy += (wq + wc) * best_sim
-        if best_sim < weakest:
-            weakest = best_sim
-        all_generic = all_generic and word_generic[word]
-    # what is left on each side
-    cdef float q_rarest = 0, c_rarest = 0, q_left_weight = 0, c_left_weight = 0
-    cdef Py_ssize_t n_q_left = 0, n_c_left = 0
-    for i in range(nt):
-        if not q_used[i]:
-            wq = q_weights[t0 + i]
-            q_total += wq
-            q_left_weight += wq
-            n_q_left += 1
-            if wq > q_rarest:
-                q_rarest = wq
-    for j in range(nc):
-        if not c_used[j]:
-            wc = word_weight[name_toks[c0 + j]]
-            c_total += wc
-            c_left_weight += wc
-            n_c_left += 1
-            if wc > c_rarest:
-                c_rarest = wc
-    # numbers on both sides must share one
-    cdef bint q_numbers = False, c_numbers = False, common_number = False
-    for i in range(nt):
-        if q_numeric[t0 + i]:
-            q_numbers = True
-            for j in range(nc):
-                if name_toks[c0 + j] == q_toks[t0 + i] and q_toks[t0 + i] >= 0:
-                    common_number = True
-    for j in range(nc):
-        if word_numeric[name_toks[c0 + j]]:
-            c_numbers = True
-    # spelling of the whole names, run together, in their order and sorted by word
-    cdef float direct, by_word
-    cdef Pattern own_compact, own_sorted
-    if compact_pattern == NULL:
-        make_pattern(&own_compact, &qc_blob[qc_off[q]], qc_off[q + 1] - qc_off[q])
-        make_pattern(&own_sorted, &qs_blob[qs_off[q]], qs_off[q + 1] - qs_off[q])
-        compact_pattern = &own_compact
-        sorted_pattern = &own_sorted
-    direct = spelling(compact_pattern, &c_blob[c_off[name]], c_off[name + 1] - c_off[name])
-    by_word = spelling(sorted_pattern, &s_blob[s_off[name]], s_off[name + 1] - s_off[name])
-    stats[0] = q_total
-    stats[1] = c_total
-    stats[2] = q_met
-    stats[3] = c_met
-    stats[4] = shared
-    stats[5] = fuzzy
-    stats[6] = q_rarest
-    stats[7] = c_rarest
-    stats[8] = weakest
-    stats[9] = n_pairs
-    stats[10] = n_exact
-    stats[11] = n_joined
-    stats[12] = n_fuzzy
-    stats[13] = 1.0 if (n_pairs > 0 and n_c_left > 0 and all_generic) else 0.0
-    stats[14] = 1.0 if (q_numbers and c_numbers and not common_number) else 0.0
-    stats[15] = direct
-    stats[16] = by_word
-    stats[17] = q_left_weight
-    stats[18] = c_left_weight
-
-
 cdef struct Pattern:
     uint64_t pm[256]
     const uint8_t* text
@@ -993,6 +537,13 @@ def spelling_similarity(bytes a, bytes b):
     return spelling(&p, <const uint8_t*> b, len(b))
 
 
+cdef struct Tally:
+    float q_total, c_total, q_met, c_met, shared, fuzzy, weakest
+    float q_rarest, c_rarest, q_left_weight, c_left_weight
+    Py_ssize_t n_pairs, n_exact, n_joined, n_fuzzy, n_q_left, n_c_left
+    bint all_generic
+
+
 cdef inline void record(float* pairs_out, Py_ssize_t i, Py_ssize_t j, int kind, float sim) noexcept nogil:
     if pairs_out == NULL:
         return
@@ -1002,3 +553,484 @@ cdef inline void record(float* pairs_out, Py_ssize_t i, Py_ssize_t j, int kind, 
     pairs_out[n * 4 + 2] = kind
     pairs_out[n * 4 + 3] = sim
     pairs_out[MAX_TOKENS * 4] = n + 1
+
+
+cdef struct Key:
+    int32_t word
+    float weight
+    int64_t df
+    int32_t source  # the query word (or pair, numbered after the words) it came from
+    bint opens
+
+
+cdef class Batch:
+    """A QueryBatch's arrays, held as typed views for the kernel."""
+
+    cdef const int64_t[:] tok_off
+    cdef const int32_t[:] toks
+    cdef const float[:] weights
+    cdef const uint8_t[:] numeric
+    cdef const int64_t[:] text_off
+    cdef const uint8_t[:] text_blob
+    cdef const int64_t[:] pair_off
+    cdef const int32_t[:] pairs
+    cdef const int64_t[:] nb_off
+    cdef const int32_t[:] nb_words
+    cdef const float[:] nb_sims
+    cdef const int64_t[:] pnb_off
+    cdef const int32_t[:] pnb_words
+    cdef const float[:] pnb_sims
+    cdef const int8_t[:] people
+    cdef const int64_t[:] compact_off
+    cdef const uint8_t[:] compact_blob
+    cdef const int64_t[:] sorted_off
+    cdef const uint8_t[:] sorted_blob
+    cdef Py_ssize_t size
+
+    def __init__(self, batch):
+        self.tok_off = batch.tok_off
+        self.toks = batch.toks
+        self.weights = batch.weights
+        self.numeric = batch.numeric
+        self.text_off = batch.text_off
+        self.text_blob = batch.text_blob
+        self.pair_off = batch.pair_off
+        self.pairs = batch.pairs
+        self.nb_off = batch.nb_off
+        self.nb_words = batch.nb_words
+        self.nb_sims = batch.nb_sims
+        self.pnb_off = batch.pair_nb_off
+        self.pnb_words = batch.pair_nb_words
+        self.pnb_sims = batch.pair_nb_sims
+        self.people = batch.people
+        self.compact_off = batch.compact_off
+        self.compact_blob = batch.compact_blob
+        self.sorted_off = batch.sorted_off
+        self.sorted_blob = batch.sorted_blob
+        self.size = self.tok_off.shape[0] - 1
+
+
+cdef class Index:
+    """The index arrays a batch is matched against (numpy arrays, usually memory-mapped)."""
+
+    cdef const int64_t[:] post_off
+    cdef const int32_t[:] post_names
+    cdef const float[:] word_weight
+    cdef const uint8_t[:] word_generic
+    cdef const uint8_t[:] word_numeric
+    cdef const int64_t[:] word_off
+    cdef const uint8_t[:] word_blob
+    cdef const int64_t[:] name_tok_off
+    cdef const int32_t[:] name_toks
+    cdef const int64_t[:] name_pair_off
+    cdef const int32_t[:] name_pairs
+    cdef const float[:] name_total
+    cdef const uint8_t[:] name_person
+    cdef const int64_t[:] compact_off
+    cdef const uint8_t[:] compact_blob
+    cdef const int64_t[:] sorted_off
+    cdef const uint8_t[:] sorted_blob
+    cdef readonly Py_ssize_t n_names
+
+    def __init__(self, post_off, post_names, word_weight, word_generic, word_numeric, word_off, word_blob,
+                 name_tok_off, name_toks, name_pair_off, name_pairs, name_total, name_person, compact_off,
+                 compact_blob, sorted_off, sorted_blob):
+        self.post_off = post_off
+        self.post_names = post_names
+        self.word_weight = word_weight
+        self.word_generic = word_generic
+        self.word_numeric = word_numeric
+        self.word_off = word_off
+        self.word_blob = word_blob
+        self.name_tok_off = name_tok_off
+        self.name_toks = name_toks
+        self.name_pair_off = name_pair_off
+        self.name_pairs = name_pairs
+        self.name_total = name_total
+        self.name_person = name_person
+        self.compact_off = compact_off
+        self.compact_blob = compact_blob
+        self.sorted_off = sorted_off
+        self.sorted_blob = sorted_blob
+        self.n_names = name_total.shape[0]
+
+    def match(self, batch, int limit, int opening_df, int common_df):
+        """The best `limit` candidates of each query of `batch` with their alignment statistics:
+        (names int32 [queries, limit], -1 where fewer; stats float32 [queries, limit, N_STATS])."""
+        cdef Batch b = Batch(batch)
+        names_arr = np.full((b.size, limit), -1, dtype=np.int32)
+        stats_arr = np.zeros((b.size, limit, N_STATS), dtype=np.float32)
+        if b.size == 0 or self.n_names == 0:
+            return names_arr, stats_arr
+        cdef int32_t[:, :] out_names = names_arr
+        cdef float[:, :, :] out_stats = stats_arr
+        cdef float* acc = <float*> calloc(self.n_names, sizeof(float))
+        cdef int32_t* stamp = <int32_t*> calloc(self.n_names, sizeof(int32_t))
+        cdef int32_t* touched = <int32_t*> malloc(self.n_names * sizeof(int32_t))
+        if acc == NULL or stamp == NULL or touched == NULL:
+            free(acc)
+            free(stamp)
+            free(touched)
+            raise MemoryError()
+        cdef Py_ssize_t q
+        try:
+            with nogil:
+                for q in range(b.size):
+                    self._one(b, q, limit, opening_df, common_df, acc, stamp, touched, out_names, out_stats)
+        finally:
+            free(acc)
+            free(stamp)
+            free(touched)
+        return names_arr, stats_arr
+
+    cdef void _one(self, Batch b, Py_ssize_t q, int limit, int opening_df, int common_df, float* acc,
+                   int32_t* stamp, int32_t* touched, int32_t[:, :] out_names,
+                   float[:, :, :] out_stats) noexcept nogil:
+        cdef Py_ssize_t t0 = b.tok_off[q], nt = b.tok_off[q + 1] - t0
+        cdef Py_ssize_t p0 = b.pair_off[q], np_ = b.pair_off[q + 1] - p0
+        cdef Key keys[MAX_KEYS]
+        cdef Py_ssize_t n_keys = 0, i, j, k
+        cdef float total = 0.0, w
+        if nt == 0:
+            return
+        if nt > MAX_TOKENS:
+            nt = MAX_TOKENS
+        for i in range(nt):
+            total += b.weights[t0 + i]
+        # Keys a query can meet in the postings, each with the weight it would bring.
+        for i in range(nt):
+            w = b.weights[t0 + i]
+            if b.toks[t0 + i] >= 0:
+                n_keys = add_key(keys, n_keys, b.toks[t0 + i], w, self.post_off, i)
+            for j in range(b.nb_off[t0 + i], b.nb_off[t0 + i + 1]):
+                n_keys = add_key(keys, n_keys, b.nb_words[j], w * b.nb_sims[j], self.post_off, i)
+        for i in range(np_):
+            if i + 1 >= nt:
+                break
+            w = b.weights[t0 + i] + b.weights[t0 + i + 1]
+            if b.pairs[p0 + i] >= 0:
+                n_keys = add_key(keys, n_keys, b.pairs[p0 + i], w, self.post_off, nt + i)
+            for j in range(b.pnb_off[p0 + i], b.pnb_off[p0 + i + 1]):
+                n_keys = add_key(keys, n_keys, b.pnb_words[j], w * b.pnb_sims[j], self.post_off, nt + i)
+        if n_keys == 0:
+            return
+        sort_keys(keys, n_keys)
+        # Rare keys open candidates, and so does each query word's best reading (itself, or
+        # its likeliest spelling) unless it is common; the other keys only add to those open.
+        cdef Py_ssize_t n_touched = 0, source, chosen
+        for k in range(n_keys):
+            keys[k].opens = keys[k].df <= opening_df
+        for source in range(nt + np_):
+            chosen = -1
+            for k in range(n_keys):
+                if keys[k].source == source and (chosen < 0 or keys[k].weight > keys[chosen].weight):
+                    chosen = k
+            if chosen >= 0 and keys[chosen].df <= common_df:
+                keys[chosen].opens = True
+        if not keys[0].opens:
+            keys[0].opens = True  # a query of common words only opens through its rarest
+        cdef int32_t mark = <int32_t> (q + 1), name
+        cdef int8_t people = b.people[q]
+        cdef int64_t pos
+        for k in range(n_keys):
+            if not keys[k].opens:
+                continue
+            for pos in range(self.post_off[keys[k].word], self.post_off[keys[k].word + 1]):
+                name = self.post_names[pos]
+                if people >= 0 and self.name_person[name] != people:
+                    continue
+                if stamp[name] != mark:
+                    stamp[name] = mark
+                    acc[name] = 0.0
+                    touched[n_touched] = name
+                    n_touched += 1
+                acc[name] += keys[k].weight
+        for k in range(n_keys):
+            if keys[k].opens or keys[k].df > common_df:
+                continue
+            for i in range(n_touched):
+                name = touched[i]
+                if self._contains(name, keys[k].word):
+                    acc[name] += keys[k].weight
+        # The best `limit` by an estimate of the weighted Dice; ties by name number.
+        cdef int32_t best[256]
+        cdef float best_rank[256]
+        cdef Py_ssize_t n_best = 0, slot
+        cdef float rank
+        if limit > 256:
+            limit = 256
+        for i in range(n_touched):
+            name = touched[i]
+            rank = acc[name] / (total + self.name_total[name] + 1e-9)
+            if n_best == limit and not better(rank, name, best_rank[n_best - 1], best[n_best - 1]):
+                continue
+            slot = n_best if n_best < limit else limit - 1
+            while slot > 0 and better(rank, name, best_rank[slot - 1], best[slot - 1]):
+                best[slot] = best[slot - 1]
+                best_rank[slot] = best_rank[slot - 1]
+                slot -= 1
+            best[slot] = name
+            best_rank[slot] = rank
+            if n_best < limit:
+                n_best += 1
+        cdef Pattern compact_pattern, sorted_pattern
+        make_pattern(&compact_pattern, &b.compact_blob[b.compact_off[q]], b.compact_off[q + 1] - b.compact_off[q])
+        make_pattern(&sorted_pattern, &b.sorted_blob[b.sorted_off[q]], b.sorted_off[q + 1] - b.sorted_off[q])
+        for i in range(n_best):
+            out_names[q, i] = best[i]
+            self._align(b, q, best[i], &out_stats[q, i, 0], NULL, &compact_pattern, &sorted_pattern)
+            out_stats[q, i, 19] = acc[best[i]] / total if total > 0 else 0.0
+
+    cdef bint _contains(self, int32_t name, int32_t word) noexcept nogil:
+        cdef int64_t pos
+        for pos in range(self.name_tok_off[name], self.name_tok_off[name + 1]):
+            if self.name_toks[pos] == word:
+                return True
+        for pos in range(self.name_pair_off[name], self.name_pair_off[name + 1]):
+            if self.name_pairs[pos] == word:
+                return True
+        return False
+
+    def align(self, batch, Py_ssize_t q, int32_t name):
+        """The alignment of query `q` of `batch` with listed name `name`: (stats, pairs), where
+        each pair is (query position, listed position, kind, similarity); kind 0 exact, 1 a query
+        pair run together, 2 a listed pair run together, 3 a spelling variant."""
+        cdef Batch b = Batch(batch)
+        stats = np.zeros(N_STATS, dtype=np.float32)
+        pairs = np.zeros((MAX_TOKENS + 1, 4), dtype=np.float32)
+        cdef float[:] stats_view = stats
+        cdef float[:, :] pairs_view = pairs
+        cdef Pattern compact_pattern, sorted_pattern
+        make_pattern(&compact_pattern, &b.compact_blob[b.compact_off[q]], b.compact_off[q + 1] - b.compact_off[q])
+        make_pattern(&sorted_pattern, &b.sorted_blob[b.sorted_off[q]], b.sorted_off[q + 1] - b.sorted_off[q])
+        self._align(b, q, name, &stats_view[0], &pairs_view[0, 0], &compact_pattern, &sorted_pattern)
+        count = int(pairs[MAX_TOKENS, 0])
+        return stats, pairs[:count]
+
+    def align_pairs(self, batch, Py_ssize_t q, int32_t name):
+        """The pairs of `align` as a list of (query position, listed position, kind, similarity)."""
+        _, pairs = self.align(batch, q, name)
+        return [(int(i), int(j), int(kind), float(sim)) for i, j, kind, sim in pairs.tolist()]
+
+    cdef void _align(self, Batch b, Py_ssize_t q, int32_t name, float* stats, float* pairs_out,
+                     const Pattern* compact_pattern, const Pattern* sorted_pattern) noexcept nogil:
+        """Pair the words of a query with a listed name: exactly, then run together ('sense time'
+        = 'sensetime'), then by spelling; and sum up how much of each side met."""
+        cdef Py_ssize_t t0 = b.tok_off[q], nt = b.tok_off[q + 1] - t0, p0 = b.pair_off[q]
+        cdef int64_t c0 = self.name_tok_off[name]
+        cdef Py_ssize_t nc = self.name_tok_off[name + 1] - c0, i, j, k, best_i, best_j
+        cdef int64_t cp0 = self.name_pair_off[name]
+        if nt > MAX_TOKENS:
+            nt = MAX_TOKENS
+        if nc > MAX_TOKENS:
+            nc = MAX_TOKENS
+        cdef uint8_t q_used[MAX_TOKENS]
+        cdef uint8_t c_used[MAX_TOKENS]
+        memset(q_used, 0, MAX_TOKENS)
+        memset(c_used, 0, MAX_TOKENS)
+        cdef Tally t
+        memset(&t, 0, sizeof(Tally))
+        t.weakest = 1.0
+        t.all_generic = True
+        cdef int32_t word
+        # exact
+        for i in range(nt):
+            word = b.toks[t0 + i]
+            if word < 0:
+                continue
+            for j in range(nc):
+                if not c_used[j] and self.name_toks[c0 + j] == word:
+                    q_used[i] = 1
+                    c_used[j] = 1
+                    record(pairs_out, i, j, 0, 1.0)
+                    self._met(&t, b.weights[t0 + i], self.word_weight[word], 1.0, 0)
+                    t.all_generic = t.all_generic and self.word_generic[word]
+                    break
+        cdef Py_ssize_t q_left = nt - t.n_pairs, c_left = nc - t.n_pairs
+        # run together: a query pair is one listed word, or a listed pair one query word
+        if q_left > 0 and c_left > 0 and (q_left > 1 or c_left > 1):
+            for i in range(nt - 1):
+                word = b.pairs[p0 + i]
+                if word < 0 or q_used[i] or q_used[i + 1]:
+                    continue
+                for j in range(nc):
+                    if not c_used[j] and self.name_toks[c0 + j] == word:
+                        q_used[i] = 1
+                        q_used[i + 1] = 1
+                        c_used[j] = 1
+                        record(pairs_out, i, j, 1, 1.0)
+                        self._met(&t, b.weights[t0 + i] + b.weights[t0 + i + 1], self.word_weight[word], 1.0, 1)
+                        t.all_generic = t.all_generic and self.word_generic[word]
+                        break
+            for j in range(nc - 1):
+                word = self.name_pairs[cp0 + j]
+                if word < 0 or c_used[j] or c_used[j + 1]:
+                    continue
+                for i in range(nt):
+                    if not q_used[i] and b.toks[t0 + i] == word:
+                        q_used[i] = 1
+                        c_used[j] = 1
+                        c_used[j + 1] = 1
+                        record(pairs_out, i, j, 2, 1.0)
+                        self._met(&t, b.weights[t0 + i], self.word_weight[self.name_toks[c0 + j]]
+                                  + self.word_weight[self.name_toks[c0 + j + 1]], 1.0, 1)
+                        t.all_generic = (t.all_generic and self.word_generic[self.name_toks[c0 + j]]
+                                         and self.word_generic[self.name_toks[c0 + j + 1]])
+                        break
+        self._spelled(b, t0, nt, c0, nc, q_used, c_used, &t, pairs_out)
+        # what is left on each side
+        cdef float wq, wc
+        for i in range(nt):
+            if not q_used[i]:
+                wq = b.weights[t0 + i]
+                t.q_total += wq
+                t.q_left_weight += wq
+                t.n_q_left += 1
+                if wq > t.q_rarest:
+                    t.q_rarest = wq
+        for j in range(nc):
+            if not c_used[j]:
+                wc = self.word_weight[self.name_toks[c0 + j]]
+                t.c_total += wc
+                t.c_left_weight += wc
+                t.n_c_left += 1
+                if wc > t.c_rarest:
+                    t.c_rarest = wc
+        # numbers on both sides must share one
+        cdef bint q_numbers = False, c_numbers = False, common_number = False
+        for i in range(nt):
+            if b.numeric[t0 + i]:
+                q_numbers = True
+                for j in range(nc):
+                    if b.toks[t0 + i] >= 0 and self.name_toks[c0 + j] == b.toks[t0 + i]:
+                        common_number = True
+        for j in range(nc):
+            if self.word_numeric[self.name_toks[c0 + j]]:
+                c_numbers = True
+        stats[0] = t.q_total
+        stats[1] = t.c_total
+        stats[2] = t.q_met
+        stats[3] = t.c_met
+        stats[4] = t.shared
+        stats[5] = t.fuzzy
+        stats[6] = t.q_rarest
+        stats[7] = t.c_rarest
+        stats[8] = t.weakest
+        stats[9] = t.n_pairs
+        stats[10] = t.n_exact
+        stats[11] = t.n_joined
+        stats[12] = t.n_fuzzy
+        stats[13] = 1.0 if (t.n_pairs > 0 and t.n_c_left > 0 and t.all_generic) else 0.0
+        stats[14] = 1.0 if (q_numbers and c_numbers and not common_number) else 0.0
+        # spelling of the whole names, run together, in their order and sorted by word
+        stats[15] = spelling(compact_pattern, &self.compact_blob[self.compact_off[name]],
+                             self.compact_off[name + 1] - self.compact_off[name])
+        stats[16] = spelling(sorted_pattern, &self.sorted_blob[self.sorted_off[name]],
+                             self.sorted_off[name + 1] - self.sorted_off[name])
+        stats[17] = t.q_left_weight
+        stats[18] = t.c_left_weight
+
+    cdef void _met(self, Tally* t, float wq, float wc, float sim, int kind) noexcept nogil:
+        """Count one pair of words that met: kind 0 exactly, 1 run together, 2 by spelling."""
+        t.n_pairs += 1
+        if kind == 0:
+            t.n_exact += 1
+        elif kind == 1:
+            t.n_joined += 1
+        else:
+            t.n_fuzzy += 1
+            t.fuzzy += (wq + wc) * sim
+            if sim < t.weakest:
+                t.weakest = sim
+        t.q_total += wq
+        t.c_total += wc
+        t.q_met += wq * sim
+        t.c_met += wc * sim
+        t.shared += (wq if wq < wc else wc) * sim
+
+    cdef void _spelled(self, Batch b, Py_ssize_t t0, Py_ssize_t nt, int64_t c0, Py_ssize_t nc,
+                       uint8_t* q_used, uint8_t* c_used, Tally* t, float* pairs_out) noexcept nogil:
+        """Pair the words left as spelling variants, most similar first (ties: earlier query word,
+        then listed word): a spelling neighbour of the query word, or two words of 4+ letters at
+        least 60% alike."""
+        cdef Found options[MAX_TOKENS * MAX_TOKENS]
+        cdef int32_t option_pair[MAX_TOKENS * MAX_TOKENS]
+        cdef Py_ssize_t n_options = 0, a_len, b_len, o, i, j, k
+        cdef int32_t word
+        cdef float sim
+        for i in range(nt):
+            if q_used[i]:
+                continue
+            a_len = b.text_off[t0 + i + 1] - b.text_off[t0 + i]
+            for j in range(nc):
+                if c_used[j]:
+                    continue
+                word = self.name_toks[c0 + j]
+                sim = 0.0
+                for k in range(b.nb_off[t0 + i], b.nb_off[t0 + i + 1]):
+                    if b.nb_words[k] == word:
+                        sim = b.nb_sims[k]
+                        break
+                if sim == 0.0:
+                    b_len = self.word_off[word + 1] - self.word_off[word]
+                    if MIN_SPELLED <= a_len <= MAX_FUZZY_BYTES and MIN_SPELLED <= b_len <= MAX_FUZZY_BYTES:
+                        sim = <float> osa_similarity(&b.text_blob[b.text_off[t0 + i]], a_len,
+                                                     &self.word_blob[self.word_off[word]], b_len)
+                        if sim < SPELLED_FLOOR:
+                            sim = 0.0
+                if sim > 0.0:
+                    options[n_options].sim = sim
+                    options[n_options].word = <int32_t> n_options  # its place: ties keep this order
+                    option_pair[n_options] = <int32_t> (i * MAX_TOKENS + j)
+                    n_options += 1
+        qsort(options, n_options, sizeof(Found), by_sim_then_word)
+        for o in range(n_options):
+            i = option_pair[options[o].word] // MAX_TOKENS
+            j = option_pair[options[o].word] % MAX_TOKENS
+            if q_used[i] or c_used[j]:
+                continue
+            q_used[i] = 1
+            c_used[j] = 1
+            word = self.name_toks[c0 + j]
+            record(pairs_out, i, j, 3, options[o].sim)
+            self._met(t, b.weights[t0 + i], self.word_weight[word], options[o].sim, 2)
+            t.all_generic = t.all_generic and self.word_generic[word]
+
+
+cdef inline bint better(float rank, int32_t name, float other_rank, int32_t other) noexcept nogil:
+    return rank > other_rank or (rank == other_rank and name < other)
+
+
+cdef Py_ssize_t add_key(Key* keys, Py_ssize_t n, int32_t word, float weight,
+                        const int64_t[:] post_off, int32_t source) noexcept nogil:
+    cdef Py_ssize_t i
+    if word < 0:
+        return n
+    for i in range(n):
+        if keys[i].word == word:
+            if weight > keys[i].weight:
+                keys[i].weight = weight
+            return n
+    if n >= MAX_KEYS:
+        return n
+    keys[n].word = word
+    keys[n].weight = weight
+    keys[n].df = post_off[word + 1] - post_off[word]
+    keys[n].source = source
+    keys[n].opens = False
+    return n + 1
+
+
+cdef void sort_keys(Key* keys, Py_ssize_t n) noexcept nogil:
+    """Rarest first; a stable insertion sort (few keys), so equal counts keep query order."""
+    cdef Py_ssize_t i, j
+    cdef Key item
+    for i in range(1, n):
+        item = keys[i]
+        j = i
+        while j > 0 and keys[j - 1].df > item.df:
+            keys[j] = keys[j - 1]
+            j -= 1
+        keys[j] = item
+
+

@@ -25,6 +25,9 @@ class QueryBatch:
     toks: NDArray[np.int32]
     weights: NDArray[np.float32]
     numeric: NDArray[np.uint8]
+    text_off: NDArray[np.int64]
+    text_blob: NDArray[np.uint8]
+    """Each word's own letters (UTF-8), to measure it against listed words it was not paired with."""
     pair_off: NDArray[np.int64]
     pairs: NDArray[np.int32]
     nb_off: NDArray[np.int64]
@@ -77,6 +80,7 @@ class BatchBuilder:
         pair_slots = self._pair_slots(pairs, lexicon.ids.view()[slots], _np(pair_left, np.int64))
         nb_off, nb_words, nb_sims = lexicon.neighbours(slots)
         pnb_off, pnb_words, pnb_sims = lexicon.neighbours(pair_slots)
+        text_off, text_blob = _packed([t.encode() for t in tokens])
         compact = [r.form.compact.encode() for r in readings]
         by_word = ["".join(sorted(r.form.tokens)).encode() for r in readings]
         compact_off, compact_blob = _packed(compact)
@@ -86,6 +90,8 @@ class BatchBuilder:
             toks=lexicon.ids.view()[slots].astype(np.int32),
             weights=lexicon.weights.view()[slots].astype(np.float32),
             numeric=lexicon.numeric.view()[slots].astype(np.uint8),
+            text_off=text_off,
+            text_blob=text_blob,
             pair_off=_offsets(np.maximum(counts - 1, 0)),
             pairs=lexicon.ids.view()[pair_slots].astype(np.int32),
             nb_off=nb_off,

@@ -22,6 +22,8 @@ from lookthrough.names.vocabulary import CANONICAL
 
 MIN_FUZZY_LENGTH = 4
 """Shorter words are only met exactly."""
+TWO_EDITS_LENGTH = 6
+"""Words this long may differ by two edits (a typo and a transposition) and still be found."""
 COMMON_SHARE = 0.02
 """Words in more than this share of names add nothing to a candidate's standing."""
 GENERIC = 0.7
@@ -125,7 +127,7 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
     weight = (idf / max_idf * distinct).astype(np.float32)
     name_total = _sums(weight[toks], tok_off).astype(np.float32)
     spell_off, spell_blob, spell_word = _spellings(texts, toks)
-    spell_table = _kernel.deletion_entries(spell_off, spell_blob, MIN_FUZZY_LENGTH)
+    spell_table = _kernel.deletion_entries(spell_off, spell_blob, MIN_FUZZY_LENGTH, TWO_EDITS_LENGTH)
     bits = FormBits.of(f for forms in found.forms for f in forms)
     compact_off, compact_blob = pack(found.compact)
     sorted_off, sorted_blob = pack(found.by_word)

@@ -12,14 +12,12 @@ from numpy.typing import NDArray
 
 from lookthrough.matching.background import distinctiveness
 from lookthrough.matching.engine import _kernel
-from lookthrough.matching.engine.build import MIN_FUZZY_LENGTH
+from lookthrough.matching.engine.build import MIN_FUZZY_LENGTH, TWO_EDITS_LENGTH
 from lookthrough.matching.engine.data import IndexData
 from lookthrough.matching.engine.strings import StringTable
 from lookthrough.names.legal_forms import FORM_TOKENS
 from lookthrough.names.vocabulary import CANONICAL
 
-TWO_EDITS_LENGTH = 6
-"""Words this long may differ by two edits (a typo and a transposition) and still be found."""
 FUZZY_FLOOR = 0.6
 """Spelling variants below this similarity do not pair (a two-letter typo in a six-letter word
 is 67% alike)."""

@@ -1,0 +1,5 @@
+"""`python -m lookthrough`: the command line."""
+
+from lookthrough.cli import main
+
+main()

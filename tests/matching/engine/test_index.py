@@ -1,0 +1,89 @@
+"""The index as arrays: built from listed names, saved once, mapped from disk by every later
+process, and matching exactly as it did before it was saved."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lookthrough.matching import get_algorithm
+from lookthrough.matching.engine.build import build_index
+from lookthrough.matching.engine.data import IndexData
+from lookthrough.matching.engine.engine import NameEngine
+from lookthrough.workspace import Workspace
+
+LISTED = [
+    ("hikvision", "Hangzhou Hikvision Digital Technology Co., Ltd.", "name", False),
+    ("hikvision", "海康威视", "alias", False),
+    ("dahua", "Zhejiang Dahua Technology Co., Ltd.", "name", False),
+    ("sensetime", "SenseTime Group Limited", "name", False),
+    ("cetc", "China Electronics Technology Group Corporation (CETC)", "name", False),
+    ("habbash", "George Habbash", "name", True),
+] + [(f"filler-{i}", f"Filler{i} Technology Co Ltd", "name", False) for i in range(300)]
+QUERIES = ["Hikvsion Digital", "海康威视", "Sense Time", "CETC", "Habbash George", "Technology Co Ltd", "Sony"]
+
+
+def engine(data: IndexData) -> NameEngine:
+    return NameEngine(data, get_algorithm("name_v2"))
+
+
+def answers(found: NameEngine) -> list[list[tuple[str, float, str]]]:
+    return [[(m.entity_id, m.score, m.matched_name) for m in row] for row in found.match_names(QUERIES, 5)]
+
+
+@pytest.fixture(scope="module")
+def data() -> IndexData:
+    return build_index(LISTED)
+
+
+def test_each_distinct_form_of_a_name_is_indexed_once(data: IndexData) -> None:
+    assert (data.meta["entities"], data.names) == (305, 308)
+    # the CETC entry is indexed whole, without its brackets, and by its bracketed short name
+    cetc = [data.text(n) for n in range(data.names) if data.entities[int(data.name_entity[n])] == "cetc"]
+    assert cetc == [
+        "China Electronics Technology Group Corporation (CETC)",
+        "China Electronics Technology Group Corporation",
+        "CETC",
+    ]
+
+
+def test_saved_and_mapped_the_index_answers_exactly_as_built(data: IndexData, tmp_path: Path) -> None:
+    data.save(tmp_path / "index")
+    mapped = IndexData.open(tmp_path / "index")
+    assert isinstance(mapped.post_names, np.memmap) and isinstance(mapped.words.blob, np.memmap)
+    assert answers(engine(mapped)) == answers(engine(data))
+
+
+def test_a_pickled_engine_answers_the_same(data: IndexData) -> None:
+    built = engine(data)
+    assert answers(pickle.loads(pickle.dumps(built))) == answers(built)
+
+
+def test_an_index_of_nothing_answers_nothing() -> None:
+    assert engine(build_index([])).match_names(["Hikvision", ""], 5) == [[], []]
+
+
+def test_a_file_of_another_layout_is_not_read(data: IndexData, tmp_path: Path) -> None:
+    data.save(tmp_path / "index")
+    manifest = tmp_path / "index" / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"format": 1', '"format": 0'))
+    with pytest.raises(ValueError, match="layout"):
+        IndexData.open(tmp_path / "index")
+
+
+def test_the_workspace_saves_the_model_once_and_maps_it_after(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.duckdb")
+    first = Workspace(db)
+    path = first.model_path()
+    assert path is not None and not path.exists()
+    built = first.load_or_build()
+    assert (path / "names" / "manifest.json").exists() and (path / "catalog" / "parties.arrow").exists()
+    later = Workspace(db).load_or_build()
+    assert isinstance(later.names.data.post_names, np.memmap)  # type: ignore[attr-defined]
+    for query in ("Hikvsion", "海康威视", "China Electronics Corporation"):
+        assert [(m.entity_id, m.score) for m in later.match(query)] == [
+            (m.entity_id, m.score) for m in built.match(query)
+        ]
