@@ -132,9 +132,14 @@ def undecided(report: Report) -> list[str]:
     return table(["row", "query", "candidate", report.name, "logic-v2", "why not judged"], rows)
 
 
-def targets(report: Report) -> list[str]:
+def accuracy(report: Report) -> tuple[float, float]:
+    """Share of decided rows right: lookthrough's, logic-v2's."""
     every = report.decided()
-    ours, theirs = _share(every, report.ours_right), _share(every, report.theirs_right)
+    return _share(every, report.ours_right), _share(every, report.theirs_right)
+
+
+def targets(report: Report) -> list[str]:
+    ours, theirs = accuracy(report)
     met = ours >= max(theirs, TARGET)
     goal = f"≥ logic-v2's ({pct(theirs)}) and ≥ {pct(TARGET)}"
     return table(
