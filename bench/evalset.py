@@ -59,6 +59,7 @@ def build(sizes: Sizes = FULL, seed: int = holdout.SEED) -> EvalSet:
     dropped = work_dir() / "negatives_dropped.csv"
     vendor_names = negatives.build_negatives(listed, sizes.negatives, seed, dropped_to=dropped)
     queries += [Query(v, None, "negative", "oui") for v in vendor_names]
+    notes["unlisted person names (issue 11)"] = people.source()
     return EvalSet(kept, queries + issue_11(names, sizes, seed, listed, side), notes, side)
 
 

@@ -46,6 +46,15 @@ FAMILY_FIRST = {"zh_CN": "", "ko_KR": "", "ja_JP": " "}
 """Locales that write the family name first, and what goes between the two names."""
 
 
+def source() -> str:
+    """Where this run's person names come from, for the report's notes."""
+    from importlib.metadata import version
+
+    return f"faker {version('faker')}, person providers of {len(LATIN)} Latin-script and " + (
+        f"{sum(len(v) for v in SCRIPTS.values())} other-script locales (bench/people.py)"
+    )
+
+
 def person_key(name: str) -> str:
     """The name's words in sorted order: 'HASSAN, Ali' and 'Ali Hassan' are the same name."""
     return " ".join(sorted(tokens(name)))
