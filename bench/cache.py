@@ -8,7 +8,7 @@ from typing import Any
 
 from bench.paths import work_dir
 
-VERSION = 1
+VERSION = 3
 """Raise when a baseline's code changes what it returns."""
 
 

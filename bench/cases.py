@@ -42,16 +42,32 @@ class EvalSet:
     queries: list[Query]
     notes: dict[str, str] = field(default_factory=dict)
     side: dict[str, list[ListedName]] = field(default_factory=dict)
-    """Groups ('category:kind') screened against an index of their own instead of `names`."""
+    """Groups ('category:kind') or whole categories screened against an index of their own
+    instead of `names`; keys that share one list share one index."""
 
     def digest(self) -> str:
         """sha256 over every name and query: the key under which baseline results are cached."""
         rows = [f"{n.entity_id}|{n.name}|{n.prop}|{n.schema}" for n in self.names]
         rows += [f"{q.text}|{q.target}|{q.category}|{q.kind}" for q in self.queries]
+        for key in sorted(self.side):
+            rows += [f"{key}|{n.entity_id}|{n.name}|{n.prop}|{n.schema}" for n in self.side[key]]
         return sha256_text(*rows)
 
+    def index_of(self, query: Query) -> list[ListedName]:
+        """The names a query is screened against: its group's or category's own, else `names`."""
+        group = f"{query.category}:{query.kind}"
+        return self.side.get(group) or self.side.get(query.category) or self.names
+
+    def partitions(self) -> list[tuple[list[ListedName], list[int]]]:
+        """Query positions by the index they are screened against, the main index first."""
+        found: dict[int, tuple[list[ListedName], list[int]]] = {id(self.names): (self.names, [])}
+        for position, query in enumerate(self.queries):
+            names = self.index_of(query)
+            found.setdefault(id(names), (names, []))[1].append(position)
+        return [part for part in found.values() if part[1]]
+
     def schemas(self) -> dict[str, str]:
-        return {n.entity_id: n.schema for n in self.names}
+        return {n.entity_id: n.schema for names in (self.names, *self.side.values()) for n in names}
 
     def write_queries(self, path: Path) -> None:
         """Save the queries as JSON lines, for reading and for diffing between runs."""

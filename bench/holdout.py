@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Callable
 
 from bench.cases import ListedName, Query
 from bench.text import jaccard, key, token_share, trigrams
@@ -14,13 +15,20 @@ VARIANT_SHARE = 0.5
 VARIANT_JACCARD = 0.5
 
 
-def pick_aliases(names: list[ListedName], size: int, seed: int) -> list[ListedName]:
-    """`size` distinct aliases at random, never one that only repeats its entry's primary name."""
+def _any(_name: ListedName) -> bool:
+    return True
+
+
+def pick_aliases(
+    names: list[ListedName], size: int, seed: int, eligible: Callable[[ListedName], bool] = _any
+) -> list[ListedName]:
+    """`size` distinct aliases at random (of `eligible` entries), never one that only repeats its
+    entry's primary name."""
     primary = {n.entity_id: key(n.name) for n in names if n.prop == "name"}
     pool: dict[tuple[str, str], ListedName] = {}
     for n in names:
         k = key(n.name)
-        if n.prop != "name" and k and k != primary.get(n.entity_id):
+        if n.prop != "name" and k and k != primary.get(n.entity_id) and eligible(n):
             pool.setdefault((n.entity_id, k), n)
     return random.Random(seed).sample(list(pool.values()), min(size, len(pool)))
 
@@ -38,17 +46,21 @@ def alias_kind(alias: str, others: list[ListedName]) -> str:
 
 
 def build_holdout(
-    names: list[ListedName], size: int = SIZE, seed: int = SEED
+    names: list[ListedName],
+    size: int = SIZE,
+    seed: int = SEED,
+    category: str = "holdout",
+    eligible: Callable[[ListedName], bool] = _any,
 ) -> tuple[list[ListedName], list[Query]]:
     """The index with the held-out aliases masked (every same-key copy in the entry), and the queries."""
-    chosen = pick_aliases(names, size, seed)
+    chosen = pick_aliases(names, size, seed, eligible)
     masked = {(n.entity_id, key(n.name)) for n in chosen}
     kept = [n for n in names if (n.entity_id, key(n.name)) not in masked]
     by_entity: dict[str, list[ListedName]] = defaultdict(list)
     for n in kept:
         by_entity[n.entity_id].append(n)
     queries = [
-        Query(n.name, n.entity_id, "holdout", alias_kind(n.name, by_entity[n.entity_id]), n.prop)
+        Query(n.name, n.entity_id, category, alias_kind(n.name, by_entity[n.entity_id]), n.prop)
         for n in chosen
     ]
     return kept, queries

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from bench import examples, machine, metrics, tables
+from bench import examples, machine, metrics, pools, tables
 from bench.cases import EvalSet
 from bench.paths import RESULTS
+from bench.persons import PERSON_NEGATIVE, SCRIPT_NEGATIVE
 from bench.quality import Scored
 from bench.speed import Figures
 
@@ -39,6 +40,8 @@ class Run:
     runs: list[Scored]
     speed: Figures | None = None
     speed_notes: list[str] = field(default_factory=list)
+    parity: list[str] = field(default_factory=list)
+    """The parity tables' summary (bench.parity), scored in the same run."""
 
 
 def _cell(figures: Figures, key: str, style: str) -> str:
@@ -83,58 +86,117 @@ def provenance(run: Run) -> list[str]:
     return lines + [f"- `{name}` `{digest}`" for name, digest in machine.data_checksums()]
 
 
-def render(run: Run, targets: list[str]) -> str:
-    ours = run.runs[0]
+def render(run: Run, targets: list[str], targets_11: list[str] | None = None) -> str:
+    evalset, runs = pools.view(run.evalset, run.runs)
+    ours = runs[0]
     lines = [
-        "# Name matcher benchmark (issue 4)",
+        "# Name matcher benchmark (issues 4 and 11)",
         "",
         "Written by `python -m bench.run`; do not edit by hand.",
         "",
     ]
-    lines += ["## Evaluation set", "", *tables.counts(run.evalset), ""]
-    lines += [f"- {k}: {v}" for k, v in run.evalset.notes.items()]
-    lines += ["", "## At each matcher's own threshold", "", *tables.at_chosen(run.evalset, run.runs), ""]
-    lines += ["## At a fixed false-alert rate", "", *tables.at_rates(run.evalset, run.runs), ""]
-    for scored in run.runs:
-        lines += [f"## Threshold sweep: {scored.name}", "", *tables.sweep(run.evalset, scored), ""]
-    lines += [*coverage(run), "", *speed_section(run), "", "## Targets of issue 4", "", *targets, ""]
+    lines += ["## Evaluation set", "", *tables.counts(evalset), ""]
+    lines += [f"- {k}: {v}" for k, v in evalset.notes.items()]
+    lines += ["", "## At each matcher's own threshold", "", *tables.at_chosen(evalset, runs), ""]
+    lines += ["## At a fixed false-alert rate", "", *tables.at_rates(evalset, runs), ""]
+    for scored in runs:
+        lines += [f"## Threshold sweep: {scored.name}", "", *tables.sweep(evalset, scored), ""]
+    lines += [
+        *coverage(evalset, runs),
+        "",
+        *speed_section(run),
+        "",
+        "## Targets of issue 4",
+        "",
+        *targets,
+        "",
+    ]
     lines += [f"## Misses of {ours.name} at {ours.thresholds[0]:.2f} (first few per group)", ""]
-    lines += [*examples.misses(run.evalset, ours.outcomes, ours.thresholds[0]), "", *provenance(run)]
-    return "\n".join(lines) + "\n"
+    lines += [*examples.misses(evalset, ours.outcomes, ours.thresholds[0]), ""]
+    for pool, title, intro in PROTOCOLS_11:
+        lines += protocol_section(run, pool, title, intro)
+    if run.parity:
+        lines += ["## Parity with the peers' test cases (issue 11)", "", *run.parity, ""]
+    if targets_11:
+        lines += ["## Targets of issue 11", "", *targets_11, ""]
+    return "\n".join([*lines, *provenance(run)]) + "\n"
 
 
-def coverage(run: Run) -> list[str]:
+PROTOCOLS_11 = (
+    (
+        PERSON_NEGATIVE,
+        "Person names: individuals' aliases held out (issue 11)",
+        "The company hold-out's protocol on OFAC SDN individuals only: their aliases, drawn with the "
+        "same seed, masked from the SDN index and screened back in. False alerts are those of "
+        "unlisted person names in Latin script (`bench/people.py`: given and family names of "
+        "Faker's lists for 24 countries and languages, combined at random with a fixed seed; "
+        "any equal to a listed name in any word order dropped), screened against the same index.",
+    ),
+    (
+        SCRIPT_NEGATIVE,
+        "Names in their original script: the UN list (issue 11)",
+        "The UN Consolidated List's names in their original script (NAME_ORIGINAL_SCRIPT and "
+        "non-Latin aliases, read by lookthrough's UN adapter), each screened against the Latin "
+        "names of every UN entry. False alerts are those of unlisted person names written in "
+        "Arabic (half), Cyrillic (three tenths) and Chinese, Japanese, Korean, Hebrew, Greek, "
+        "Armenian, Georgian and Thai scripts, screened against the same index.",
+    ),
+)
+
+
+def protocol_section(run: Run, pool: str, title: str, intro: str) -> list[str]:
+    """One issue-11 protocol: its queries and index, recall at each threshold and rate, misses."""
+    evalset, runs = pools.view(run.evalset, run.runs, pool)
+    if not evalset.queries:
+        return []
+    ours = runs[0]
+    lines = [f"## {title}", "", intro, "", *tables.counts(evalset), ""]
+    lines += [f"### At each matcher's own threshold ({pool})", "", *tables.at_chosen(evalset, runs), ""]
+    lines += [f"### At a fixed false-alert rate ({pool})", "", *tables.at_rates(evalset, runs), ""]
+    lines += [f"### Threshold sweep: {ours.name} ({pool})", "", *tables.sweep(evalset, ours), ""]
+    lines += [f"### Misses of {ours.name} at {ours.thresholds[0]:.2f} (first few per group)", ""]
+    return [*lines, *examples.misses(evalset, ours.outcomes, ours.thresholds[0]), ""]
+
+
+def coverage(evalset: EvalSet, runs: list[Scored]) -> list[str]:
     """How often the right entry is among the candidates each screener returns at all."""
-    held = metrics.groups(run.evalset.queries).get("holdout", [])
-    ours, jw = run.runs[0], run.runs[1] if len(run.runs) > 1 else None
+    held = metrics.groups(evalset.queries).get("holdout", [])
+    ours, jw = runs[0], runs[1] if len(runs) > 1 else None
     lines = ["## Candidates", ""]
-    found = tables.pct(metrics.candidate_recall(run.evalset.queries, ours.outcomes, held))
+    found = tables.pct(metrics.candidate_recall(evalset.queries, ours.outcomes, held))
     lines.append(f"- {ours.name}: right entry among its top 5 for {found} of held-out aliases.")
     if jw:
-        missing = 1 - metrics.candidate_recall(run.evalset.queries, jw.outcomes, held)
+        missing = 1 - metrics.candidate_recall(evalset.queries, jw.outcomes, held)
         lines.append(
             f"- Jaro-Winkler scan: right entry not among its top 20 names for {tables.pct(missing)} "
             "of held-out aliases (the issue quotes about 30%)."
         )
     return lines + [
-        f"- {r.name}: {r.seconds:.1f} s for the whole set"
+        f"- {r.name}: {r.seconds:.1f} s for the whole set (every protocol)"
         + (" (cached result)." if r.extra.get("cached") else ".")
-        for r in run.runs
+        for r in runs
     ]
 
 
 def summary(run: Run) -> str:
-    """A few lines for the terminal: each screener's recall per head group and false alerts."""
+    """A few lines for the terminal: each screener's recall per head group and false alerts,
+    then the issue-11 protocols against their own negatives."""
     lines = []
-    for scored in run.runs:
-        for threshold in scored.thresholds:
-            p = metrics.point(run.evalset.queries, scored.outcomes, threshold)
-            parts = [f"{g} {tables.pct(p.recall.get(g, math.nan))}" for g in tables.HEAD_GROUPS]
-            lines.append(
-                f"{scored.name} @ {threshold:.2f}: "
-                + ", ".join(parts)
-                + f", false alerts {tables.pct(p.false_alerts)}"
-            )
+    for pool, heads in (
+        (pools.MAIN, tables.HEAD_GROUPS),
+        (PERSON_NEGATIVE, ("person",)),
+        (SCRIPT_NEGATIVE, ("un_script",)),
+    ):
+        evalset, runs = pools.view(run.evalset, run.runs, pool)
+        for scored in runs:
+            for threshold in scored.thresholds:
+                p = metrics.point(evalset.queries, scored.outcomes, threshold)
+                parts = [f"{g} {tables.pct(p.recall.get(g, math.nan))}" for g in heads]
+                lines.append(
+                    f"{scored.name} @ {threshold:.2f}: "
+                    + ", ".join(parts)
+                    + f", false alerts ({pool}) {tables.pct(p.false_alerts)}"
+                )
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from bench import evalset as evalsets
-from bench import quality, report, speed, speed_baselines, targets
+from bench import parity, parity_report, pools, quality, report, speed, speed_baselines, targets
 from bench.adapter import Lookthrough
 from bench.loaded import Loaded, load_everything
 from bench.million import distinct_names
@@ -76,6 +76,16 @@ def measure_speed(
     return figures, notes
 
 
+def parity_tables(algorithm: str) -> tuple[list[str], tuple[float, float]]:
+    """The parity tables' accuracy per table (bench.parity), and overall: ours, logic-v2's."""
+    ours, theirs = parity.PairScorer(algorithm), parity.LogicV2Scorer()
+    scored = parity_report.Report(
+        "", ours.name, ours.threshold, theirs.threshold, parity.score_tables(ours, theirs), []
+    )
+    lines = ["Details and misses: `bench/RESULTS-parity.md` (`python -m bench.parity`).", ""]
+    return lines + parity_report.per_table(scored), parity_report.accuracy(scored)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     command = "python -m bench.run " + " ".join(sys.argv[1:] if argv is None else argv)
@@ -89,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     runs = [quality.run_lookthrough(evalset, args.algorithm, args.workers)]
     log("baselines (cached on disk by the evaluation set's sha256)")
     runs += quality.run_baselines(evalset, args.workers, args.refresh_baselines)
+    log("parity tables: lookthrough and logic-v2 on the peers' test cases")
+    parity_lines, accuracy = parity_tables(args.algorithm)
     figures: speed.Figures | None = None
     notes: list[str] = []
     if not args.quality_only:
@@ -99,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             else load_everything()
         )
         figures, notes = measure_speed(args, plan, loaded)
-    run = report.Run(command.strip(), evalset, runs, figures, notes)
+    run = report.Run(command.strip(), evalset, runs, figures, notes, parity_lines)
     output = args.output or (
         work_dir() / "RESULTS-smoke.md"
         if args.smoke
@@ -107,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.quality_only
         else RESULTS
     )
-    text = report.render(run, targets.check(evalset, runs[0], figures))
+    main, main_runs = pools.view(evalset, runs)
+    text = report.render(
+        run, targets.check(main, main_runs[0], figures), targets.check_issue_11(evalset, runs, accuracy)
+    )
     if output == RESULTS:
         text += report.other_benchmarks()
     output.write_text(text, encoding="utf-8")

@@ -25,7 +25,11 @@ def group_names(evalset: EvalSet) -> list[str]:
     found = metrics.groups(evalset.queries)
     kinds = sorted(g for g in found if g.startswith("perturbation:"))
     chinese = sorted(g for g in found if g.startswith("chinese:"))
-    return [g for g in (*HEAD_GROUPS[:4], *kinds, "chinese", *chinese) if g in found] + ["negative"]
+    known = [g for g in (*HEAD_GROUPS[:4], *kinds, "chinese", *chinese) if g in found]
+    # Other protocols (issue 11's): each category, then its kinds.
+    for category in sorted({q.category for q in evalset.queries} - {"negative", *known}):
+        known += [category, *sorted(g for g in found if g.startswith(f"{category}:"))]
+    return [*known, "negative"]
 
 
 def counts(evalset: EvalSet) -> list[str]:

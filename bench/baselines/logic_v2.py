@@ -19,6 +19,9 @@ THRESHOLDS = (0.70, 0.80)
 NEGATIVE_SCHEMA = "LegalEntity"
 """A negative is screened as yente's most general party: it may meet people and organisations alike."""
 
+NEGATIVE_SCHEMAS = {"negative_person": "Person", "negative_script": "Person"}
+"""Unlisted person names are screened as people, as a caller screening individuals would."""
+
 
 def query_schema(target_schema: str | None) -> str:
     """A positive query is screened as its entry's schema, as a caller who knows it would."""
