@@ -10,11 +10,12 @@ from pathlib import Path
 
 from bench import evalset as evalsets
 from bench import parity, parity_report, pools, quality, report, speed, speed_baselines, targets
-from bench.adapter import Lookthrough
+from bench.lists_db import lists_db
 from bench.loaded import Loaded, load_everything
 from bench.million import distinct_names
 from bench.negatives import vendors
 from bench.paths import RESULTS, work_dir
+from lookthrough.workspace import Workspace
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -45,30 +46,39 @@ def log(message: str) -> None:
 def measure_speed(
     args: argparse.Namespace, plan: speed.SpeedPlan, loaded: Loaded
 ) -> tuple[speed.Figures, list[str]]:
-    """Build and load in fresh processes, then throughput, latency and the baselines on `loaded`."""
+    """Build and cold start in fresh processes, the command line end to end on a file of names,
+    latency and long input in this process, then the baselines on the same lists."""
     bases = [n.name for n in loaded.names] + vendors()
     texts = distinct_names(bases, plan.names)
     figures = speed.Figures()
-    log(f"building the index {plan.repeats}× in fresh processes ({len(loaded.names):,} names)")
-    path = speed.build_and_load(loaded.names, args.algorithm, plan, figures)
-    screener = Lookthrough(__import__("pickle").loads(path.read_bytes()))
-    log(f"screening {len(texts):,} distinct names on {plan.workers} cores")
-    speed.throughput(screener, texts, plan, figures)
-    p50, p99 = speed.latency(screener.match, texts[-plan.latency :])
-    figures.add("p50_ms", p50)
-    figures.add("p99_ms", p99)
-    log("timing the baselines on the same index")
+    db = lists_db("smoke.duckdb", smoke=True) if args.smoke else lists_db()
+    log(f"building the model {plan.repeats}× in fresh processes ({db.name})")
+    speed.build_and_open(db, args.algorithm, plan, figures)
+    log(f"screening {len(texts):,} distinct names end to end on {plan.workers} cores")
+    speed.throughput(db, texts, plan, figures)
+    matcher = Workspace(str(db), algorithm=args.algorithm).load_or_build()
+    for key, value in zip(("p50_ms", "p99_ms"), speed.latency(matcher.match, texts[-plan.latency :]), strict=True):
+        figures.add(key, value)
+    figures.add("long_name_ms", speed.long_input_ms(matcher.match))
+    v1 = Workspace(str(db), algorithm="name_v1").load_or_build()
+    for key, value in zip(
+        ("v1_p50_ms", "v1_p99_ms"), speed.latency(v1.match, texts[-plan.latency :]), strict=True
+    ):
+        figures.add(key, value)
+    log("timing the baselines on the same lists")
     speed_baselines.jaro_winkler_speed(loaded.names, texts, plan, figures)
     speed_baselines.logic_v2_speed(loaded.names, texts, plan, figures)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    notes = [f"- Index: {len(loaded.names):,} names of {len({n.entity_id for n in loaded.names}):,} entries."]
+    names = matcher.names.data.meta["names"] if hasattr(matcher.names, "data") else "?"
+    notes = [f"- Index: {names:,} distinct name forms of {len(matcher.catalog):,} parties (every list below)."]
     notes += [f"  - {k}: {v}" for k, v in loaded.lists.items()]
     notes += [
-        f"- Batch: {len(texts):,} names screened, all distinct ({len(set(texts)):,} unique), made from the "
-        f"loaded names and the OUI vendors with random edits; blocks of {plan.block:,}, {plan.workers} "
-        f"forked workers; total {figures.median('total_s'):,.0f} s. Baselines: {plan.repeats}× "
-        f"{plan.baseline_names:,} (Jaro-Winkler) and {plan.repeats}× {plan.logic_v2_names:,} names "
-        "(logic-v2) of the same list, medians.",
+        f"- Batch: `lookthrough screen` of a CSV of {len(texts):,} distinct names (made from the loaded names "
+        f"and the OUI vendors with random edits) to JSON lines, {plan.workers} forked workers, in a fresh "
+        f"process; {plan.repeats}×, medians. Peak memory is the whole process tree's. name_v1 screens the "
+        f"first {plan.v1_names:,} of the same names the same way (beside name_v2 on them). Baselines: "
+        f"{plan.repeats}× {plan.baseline_names:,} (Jaro-Winkler) and {plan.repeats}× {plan.logic_v2_names:,} "
+        "names (logic-v2) of the same lists.",
         "- Latency: one process, names not screened before by it; build and cold start in fresh processes.",
         f"- Load average (1, 5, 15 min) when the timings ended: {load} on {os.cpu_count()} cores; "
         "above the core count, other work on the machine shared the cores.",
@@ -91,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     command = "python -m bench.run " + " ".join(sys.argv[1:] if argv is None else argv)
     sizes, plan = (evalsets.SMOKE, speed.SMOKE) if args.smoke else (evalsets.FULL, speed.FULL)
     if args.names:
-        plan = speed.SpeedPlan(**{**plan.__dict__, "names": args.names, "block": min(plan.block, args.names)})
+        plan = speed.SpeedPlan(**{**plan.__dict__, "names": args.names, "small": min(plan.small, args.names)})
     log("building the evaluation set")
     evalset = evalsets.build(sizes)
     evalset.write_queries(work_dir() / ("queries-smoke.jsonl" if args.smoke else "queries.jsonl"))

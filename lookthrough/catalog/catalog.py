@@ -44,6 +44,7 @@ class Catalog:
         self.outbound = EdgeMap(self, outbound=True)
         self.inbound = EdgeMap(self, outbound=False)
         self._party_ids: list[str] | None = None
+        self._row_of: dict[str, int] = {}
         self.party_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_party)
         self._source_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_source)
 
@@ -78,8 +79,14 @@ class Catalog:
 
     def row(self, entity_id: str) -> int:
         """The party's row, or -1 if no such party is loaded."""
-        position = self.tables.ids.position(entity_id)
-        return int(self.tables.id_row[position]) if position >= 0 else -1
+        known = self._row_of.get(entity_id)
+        if known is None:
+            position = self.tables.ids.position(entity_id)
+            known = int(self.tables.id_row[position]) if position >= 0 else -1
+            if len(self._row_of) >= PARTIES_REMEMBERED:
+                self._row_of.clear()
+            self._row_of[entity_id] = known
+        return known
 
     def id_at(self, row: int) -> str:
         if self._party_ids is None:
@@ -113,6 +120,17 @@ class Catalog:
         """Ids of every party with at least one listing."""
         rows = np.nonzero(np.diff(self.tables.listing_off) > 0)[0]
         return [self.id_at(int(r)) for r in rows]
+
+    def all_listings(self) -> Iterator[tuple[str, Listing]]:
+        """Every listing with the id of its party, read column by column (no party is made)."""
+        t = self.tables
+        columns = {name: t.listings.column(name).to_pylist() for name in t.listings.column_names}
+        owners = np.repeat(np.arange(len(self), dtype=np.int64), np.diff(t.listing_off)).tolist()
+        source = self._source_at
+        for k, row in enumerate(owners):
+            listing = Listing(columns["list"][k], columns["program"][k], columns["authority"][k],
+                              columns["since"][k], source(columns["source"][k]))  # fmt: skip
+            yield self.id_at(row), listing
 
     def listed(self) -> Iterator[Party]:
         return (self.parties[i] for i in self.listed_ids())

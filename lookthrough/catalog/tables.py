@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from lookthrough.catalog.builder import Columns
 from lookthrough.catalog.clusters import clusters
+from lookthrough.matching.engine.data import mapped
 from lookthrough.matching.engine.strings import StringTable
 
 FORMAT = 1
@@ -85,12 +86,12 @@ class CatalogTables:
                 values[f.name] = ipc.open_file(pa.memory_map(str(folder / f"{f.name}.arrow"))).read_all()
             elif f.name in STRING_TABLES:
                 parts = (
-                    np.load(folder / f"{f.name}.{p}.npy", mmap_mode="r")
+                    mapped(folder / f"{f.name}.{p}.npy")
                     for p in ("hashes", "offsets", "blob")
                 )
                 values[f.name] = StringTable(*parts)
             else:
-                values[f.name] = np.load(folder / f"{f.name}.npy", mmap_mode="r")
+                values[f.name] = mapped(folder / f"{f.name}.npy")
         return cls(**values)
 
 

@@ -166,4 +166,4 @@ class Graph:
 
     def seeds(self, selects: Callable[[Listing], bool]) -> set[str]:
         """Nodes with at least one listing that `selects` accepts."""
-        return {node for node in self._listed if any(selects(entry) for entry in self.listings(node))}
+        return {self.catalog.cluster_of(pid) for pid, entry in self.catalog.all_listings() if selects(entry)}

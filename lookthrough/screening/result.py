@@ -123,7 +123,7 @@ class Hit:
                     {"entity_id": self.entity_id, "name": self.name, "score": round(self.score, 4),
                      "matched_name": self.matched_name, "match": self.match}
                 )  # fmt: skip
-                features = orjson.dumps([plain(f) for f in self.features])
+                features = orjson.dumps(self.features)  # dataclasses, encoded natively
                 middle, tail = template.encoded(self.path[0].relation)
                 self._json = b"".join((head[:-1], b",", middle, b',"features":', features, b",", tail, b"}"))
         return self._json
@@ -159,12 +159,12 @@ class HitTemplate:
         """The JSON of the shared fields before the features, and after them."""
         found = self._encoded.get(how)
         if found is None:
+            # Dataclasses and enums are encoded natively, as `plain` would spell them.
             middle = orjson.dumps(
-                {"rule": self.rule, "lists": plain(self.lists), "path": plain(self.paths[how]),
-                 "sources": self.sources}
-            )  # fmt: skip
+                {"rule": self.rule, "lists": self.lists, "path": self.paths[how], "sources": self.sources}
+            )
             tail = orjson.dumps({"same_as": self.same_as, "aggregate_percent": self.aggregate_percent,
-                                 "aggregate": plain(self.aggregate), "basis": self.basis})  # fmt: skip
+                                 "aggregate": self.aggregate, "basis": self.basis})  # fmt: skip
             found = self._encoded[how] = (middle[1:-1], tail[1:-1])
         return found
 

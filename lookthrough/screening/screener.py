@@ -19,8 +19,9 @@ Tick = Callable[[int], None]
 Row = TypeVar("Row")
 Key = tuple[str, tuple[tuple[str, str], ...]]
 """A query as screened: the name and the codes."""
-SEEN_LIMIT = 100_000
-"""Distinct queries remembered in one run; hits are small, so this is a few hundred MB at most."""
+SEEN_LIMIT = 20_000
+"""Distinct queries remembered in one run (holdings files repeat issuers row after row); each
+answer keeps its hits' explanations, so this is a few tens of MB at most."""
 CANDIDATES = 10
 
 

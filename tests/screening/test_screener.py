@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,8 @@ def test_unlisted_subsidiary_is_a_look_through_hit_with_the_path() -> None:
     assert hit.path[1].evidence == "company filing" and hit.path[1].source in hit.sources
     assert hit.basis and "FAQ" in hit.basis
     assert hit.to_dict()["aggregate"]["outcome"] == "met"
+    # The JSON written for every row (shared parts encoded once per party) says the same.
+    assert json.loads(hit.to_json()) == json.loads(json.dumps(hit.to_dict()))
 
 
 def test_listed_party_keeps_its_direct_hit_and_gains_its_owner_once() -> None:

@@ -807,10 +807,22 @@ cdef class Index:
         count = int(pairs[MAX_TOKENS, 0])
         return stats, pairs[:count]
 
-    def align_pairs(self, batch, Py_ssize_t q, int32_t name):
-        """The pairs of `align` as a list of (query position, listed position, kind, similarity)."""
-        _, pairs = self.align(batch, q, name)
-        return [(int(i), int(j), int(kind), float(sim)) for i, j, kind, sim in pairs.tolist()]
+    def align_many(self, batch, const int64_t[:] readings, const int32_t[:] names):
+        """The word pairs of many (reading, listed name) alignments at once: (pairs float32
+        [n, MAX_TOKENS + 1, 4] laid out as in `align`, the count of each in [:, MAX_TOKENS, 0])."""
+        cdef Batch b = Batch(batch)
+        cdef Py_ssize_t n = readings.shape[0], r, q
+        pairs = np.zeros((n, MAX_TOKENS + 1, 4), dtype=np.float32)
+        cdef float[:, :, :] view = pairs
+        cdef float stats[N_STATS]
+        cdef Pattern compact_pattern, sorted_pattern
+        with nogil:
+            for r in range(n):
+                q = readings[r]
+                make_pattern(&compact_pattern, &b.compact_blob[b.compact_off[q]], b.compact_off[q + 1] - b.compact_off[q])
+                make_pattern(&sorted_pattern, &b.sorted_blob[b.sorted_off[q]], b.sorted_off[q + 1] - b.sorted_off[q])
+                self._align(b, q, names[r], stats, &view[r, 0, 0], &compact_pattern, &sorted_pattern)
+        return pairs
 
     cdef void _align(self, Batch b, Py_ssize_t q, int32_t name, float* stats, float* pairs_out,
                      const Pattern* compact_pattern, const Pattern* sorted_pattern) noexcept nogil:

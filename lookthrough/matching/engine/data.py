@@ -94,7 +94,7 @@ class IndexData:
             raise ValueError(f"index layout {meta.get('format')} is not {FORMAT}")
 
         def load(name: str) -> Any:
-            return np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+            return mapped(folder / f"{name}.npy")
 
         values: dict[str, Any] = {}
         for f in fields(cls):
@@ -126,3 +126,10 @@ def pack(strings: list[str]) -> tuple[NDArray[np.int64], NDArray[np.uint8]]:
     np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
     blob = np.frombuffer(b"".join(encoded), dtype=np.uint8).copy() if encoded else np.zeros(0, np.uint8)
     return offsets, blob
+
+
+def mapped(path: Path) -> NDArray[Any]:
+    """A saved array mapped from disk, as a plain read-only ndarray over the mapping (numpy's
+    memmap subclass makes every element access a Python call)."""
+    array: NDArray[Any] = np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
+    return array

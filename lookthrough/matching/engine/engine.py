@@ -121,13 +121,16 @@ class NameEngine:
         self, scored: Scored, queries: int, limit: int, describe_from: float, min_score: float
     ) -> list[list[Match]]:
         found: list[list[Match]] = [[] for _ in range(queries)]
-        for row, entity in zip(*self.best(scored, limit, min_score), strict=True):
-            score = float(scored.score[row])
+        rows, entities = self.best(scored, limit, min_score)
+        described = [row for row in rows if scored.score[row] >= describe_from]
+        alignments = self.alignments(scored, described)
+        for row, entity in zip(rows, entities, strict=True):
             name = int(scored.name[row])
-            features = self.describe(scored, row) if score >= describe_from else []
-            found[int(scored.query[row])].append(
-                Match(self.data.entities[entity], score, self.data.text(name), self.algorithm.NAME, features)
-            )
+            alignment = alignments.get(row)
+            features = self.describe(scored, row, alignment) if alignment is not None else []
+            match = Match(self.data.entities[entity], float(scored.score[row]), self.data.text(name),
+                          self.algorithm.NAME, features)  # fmt: skip
+            found[int(scored.query[row])].append(match)
         return found
 
     def best(self, scored: Scored, limit: int, min_score: float) -> tuple[list[int], list[int]]:
@@ -151,7 +154,7 @@ class NameEngine:
         chosen = best[rank < limit]
         return keep[chosen].tolist(), entity[chosen].tolist()
 
-    def describe(self, scored: Scored, row: int) -> list[Feature]:
+    def describe(self, scored: Scored, row: int, alignment: str | None = None) -> list[Feature]:
         """Each feature that played a part in one comparison, with its weight and a plain reading."""
         names, weights, docs = self._published
         described = []
@@ -160,7 +163,8 @@ class NameEngine:
             if value and weight:
                 detail = docs[position]
                 if position == 0:  # the first feature shown says which words met
-                    detail = f"{detail} ({self.alignment(scored, row)})"
+                    text = alignment if alignment is not None else self.alignments(scored, [row])[row]
+                    detail = f"{detail} ({text})"
                 described.append(Feature(names[position], value, weight, detail))
         return described
 
@@ -169,17 +173,26 @@ class NameEngine:
         features = self.algorithm.FEATURES
         return [f.name for f in features], self.algorithm.weights.tolist(), [f.description for f in features]
 
-    def alignment(self, scored: Scored, row: int) -> str:
-        """Which words met which, and which were left: 'met: hikvsion~hikvision (0.89), ...'."""
-        reading = int(scored.reading[row])
-        name = int(scored.name[row])
-        query_words = scored.batch.readings[reading].form.tokens
-        listed_words = self._listed_words(name)
+    def alignments(self, scored: Scored, rows: list[int]) -> dict[int, str]:
+        """Which words met which in each of these comparisons, and which were left, worked out
+        in one pass of the kernel: 'met: digital, hikvsion~hikvision (0.89); query only: x'."""
+        if not rows:
+            return {}
+        chosen = np.asarray(rows, dtype=np.int64)
+        pairs = self.kernel.align_many(scored.batch, scored.reading[chosen], scored.name[chosen])
+        return {
+            row: self._alignment(scored, row, pairs[k, : int(pairs[k, -1, 0])].tolist())
+            for k, row in enumerate(rows)
+        }
+
+    def _alignment(self, scored: Scored, row: int, pairs: list[list[float]]) -> str:
+        query_words = scored.batch.readings[int(scored.reading[row])].form.tokens
+        listed_words = self._listed_words(int(scored.name[row]))
         met: list[str] = []
         used_query, used_listed = [False] * len(query_words), [False] * len(listed_words)
-        for i, j, kind, similarity in self.kernel.align_pairs(scored.batch, reading, name):
-            left = query_words[i]
-            right = listed_words[j]
+        for first, second, how, similarity in pairs:
+            i, j, kind = int(first), int(second), int(how)
+            left, right = query_words[i], listed_words[j]
             used_query[i] = used_listed[j] = True
             if kind == 1:
                 left = f"{left} {query_words[i + 1]}"
@@ -187,18 +200,10 @@ class NameEngine:
             elif kind == 2:
                 right = f"{right} {listed_words[j + 1]}"
                 used_listed[j + 1] = True
-            met.append(
-                left
-                if kind == 0
-                else f"{left}~{right} ({similarity:.2f})"
-                if kind == 3
-                else f"{left}={right}"
-            )
+            met.append(left if kind == 0 else f"{left}~{right} ({similarity:.2f})" if kind == 3 else f"{left}={right}")
         text = f"met: {', '.join(met) or 'none'}"
         if not all(used_query):
-            text += "; query only: " + " ".join(
-                w for w, used in zip(query_words, used_query, strict=True) if not used
-            )
+            text += "; query only: " + " ".join(w for w, used in zip(query_words, used_query, strict=True) if not used)
         if not all(used_listed):
             text += "; listed name only: " + " ".join(
                 w for w, used in zip(listed_words, used_listed, strict=True) if not used

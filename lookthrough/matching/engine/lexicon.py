@@ -23,7 +23,7 @@ FUZZY_FLOOR = 0.6
 is 67% alike)."""
 NEIGHBOURS = 10
 """Spelling neighbours kept per word, most similar first."""
-REMEMBERED = 1_000_000
+REMEMBERED = 300_000
 """Words remembered before the memory starts afresh: keeps a long run's memory flat."""
 
 
