@@ -99,9 +99,16 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting(
             "OPEN_READS",
-            "0",
-            "API: let /match, /search and /entities answer without a token (1) or not (0). "
-            "Uploads and decisions always need a reviewer's token or session.",
+            "auto",
+            "API: let list lookups (/match, /search, /entities, /reconcile, /catalog) answer without "
+            "a token (1) or not (0); auto opens them only when `lookthrough serve` listens on "
+            "loopback alone. Runs, results, uploads and decisions always need a token or session.",
+        ),
+        Setting(
+            "UPDATE_TOKEN",
+            "",
+            "API: secret that `POST /updatez?token=` must carry to make the server reload its "
+            "lists at once (as yente's); empty turns /updatez off.",
         ),
         Setting(
             "SECRET_KEY",

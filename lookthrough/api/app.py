@@ -8,11 +8,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
 from lookthrough import __version__, settings
 from lookthrough.api.limits import BodyLimit
-from lookthrough.api.routers import health, match, review, screen, search
+from lookthrough.api.routers import health, match, reconcile, review, screen, search, system
 from lookthrough.api.service import Service
 from lookthrough.exc import LookthroughError, StoreError
 from lookthrough.web.routes import mount
@@ -32,13 +33,21 @@ async def lookthrough_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": error.detail}, status_code=status)
 
 
-def create_app(db: str | None = None, *, workspace: Workspace | None = None) -> FastAPI:
-    """The application for the database at `db` (default LOOKTHROUGH_DB), or an open workspace."""
+async def unicode_error(request: Request, error: Exception) -> JSONResponse:
+    """Text that is not valid Unicode (a lone surrogate) is the client's fault, never a 500."""
+    return JSONResponse({"detail": f"text is not valid Unicode: {error}"}, status_code=400)
+
+
+def create_app(
+    db: str | None = None, *, workspace: Workspace | None = None, loopback: bool = False
+) -> FastAPI:
+    """The application for the database at `db` (default LOOKTHROUGH_DB), or an open workspace.
+    `loopback`: the server listens on loopback only (list lookups then need no token, see auth)."""
     service = Service(workspace or Workspace(db))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        service.screener()
+        await run_in_threadpool(service.start)
         yield
         if workspace is None:
             service.close()
@@ -50,11 +59,14 @@ def create_app(db: str | None = None, *, workspace: Workspace | None = None) -> 
         lifespan=lifespan,
     )
     app.state.service = service
+    app.state.loopback = loopback
     handled: set[type[Exception]] = {LookthroughError, *HANDLERS}
     for exc_class in handled:
         app.add_exception_handler(exc_class, lookthrough_error)
-    for router in (health.router, match.router, search.router, screen.router, review.router):
-        app.include_router(router)
+    app.add_exception_handler(UnicodeError, unicode_error)
+    routers = (health, system, match, search, reconcile, screen, review)
+    for module in routers:
+        app.include_router(module.router)
     mount(app)
     app.add_middleware(
         SessionMiddleware,

@@ -69,12 +69,20 @@ def from_session(request: Request) -> Principal | None:
     return Principal(data["name"], Role[data["role"]], data["token_id"])
 
 
-def open_reads() -> bool:
-    return settings.get("OPEN_READS").strip() in ("1", "true", "yes")
+def open_reads(request: Request) -> bool:
+    """Whether list lookups need no token: as set, or (auto) when the server listens on loopback
+    only, where just this machine can reach it, as self-hosted yente answers without a key."""
+    value = settings.get("OPEN_READS").strip().lower()
+    if value in ("1", "true", "yes"):
+        return True
+    if value in ("", "auto"):
+        return bool(getattr(request.app.state, "loopback", False))
+    return False
 
 
-def require(role: Role) -> Callable[..., Awaitable[Principal]]:
-    """A dependency that lets a request through only with at least `role`."""
+def require(role: Role, *, lookup: bool = False) -> Callable[..., Awaitable[Principal]]:
+    """A dependency that lets a request through only with at least `role`; a `lookup` of the
+    lists (not of runs or decisions) may go without a token where reads are open."""
 
     # Async, so a request is not handed to a worker thread just to check its token (remembered
     # for TOKEN_CACHE_SECONDS, so the database is asked rarely).
@@ -83,7 +91,7 @@ def require(role: Role) -> Callable[..., Awaitable[Principal]]:
         if principal is None and request.method in SAFE_METHODS:
             # A review-page session may read (downloads); changes from pages go through CSRF-checked forms.
             principal = from_session(request)
-        if principal is None and role is Role.VIEWER and open_reads():
+        if principal is None and lookup and open_reads(request):
             return Principal("anonymous", Role.VIEWER)
         if principal is None:
             raise HTTPException(
@@ -100,5 +108,7 @@ def require(role: Role) -> Callable[..., Awaitable[Principal]]:
     return dependency
 
 
+ListReader = Annotated[Principal, Depends(require(Role.VIEWER, lookup=True))]
+"""Lookups of the lists: /match, /search, /entities, /reconcile, /catalog."""
 Viewer = Annotated[Principal, Depends(require(Role.VIEWER))]
 Reviewer = Annotated[Principal, Depends(require(Role.REVIEWER))]
