@@ -57,6 +57,8 @@ def create_app(
         version=__version__,
         description="Who is really behind this name, and is that party on an official restricted list?",
         lifespan=lifespan,
+        # yente's clients do not always say their body is JSON; it is read as JSON all the same.
+        strict_content_type=False,
     )
     app.state.service = service
     app.state.loopback = loopback

@@ -39,6 +39,8 @@ def clean_example(schema_name: str, properties: dict[str, Any]) -> ValueEntity:
             entity.unsafe_add(prop, value, cleaned=False, fuzzy=True)
     if not entity.get_type_values(registry.name, matchable=True):
         combine_names(entity)
+    # An id derived from the content, as yente does (the caller's id is only echoed back).
+    entity.id = f"query-{entity.checksum}"
     return entity
 
 

@@ -16,6 +16,8 @@ from lookthrough.exc import InvalidInput
 
 SUGGESTIONS = 5
 MATCHABLE = sorted((s for s in model.schemata.values() if s.matchable), key=lambda s: s.name)
+WITH_PARENTS = {parent for schema in MATCHABLE for parent in schema.schemata}
+"""Matchable schemata and those they inherit from (Thing:country is a property of a Person)."""
 
 
 class ReconType(BaseModel):
@@ -145,7 +147,7 @@ def suggest_types(prefix: str) -> list[ReconType]:
 def suggest_properties(prefix: str) -> list[ReconProperty]:
     found = []
     for prop in model.properties:
-        if prop.schema not in MATCHABLE or prop.hidden or prop.type == registry.entity:
+        if prop.schema not in WITH_PARENTS or prop.hidden or prop.type == registry.entity:
             continue
         if _starts(prefix, prop.name, prop.label):
             found.append(ReconProperty(id=prop.qname, name=prop.label, description=prop.description))

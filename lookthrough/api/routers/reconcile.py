@@ -12,7 +12,7 @@ from lookthrough.api.algorithms import choose
 from lookthrough.api.auth import ListReader, ServiceDep
 from lookthrough.api.directory import scope
 from lookthrough.api.finder import Query as SearchQuery
-from lookthrough.api.matching import Filters, answer
+from lookthrough.api.matching import CANDIDATE_FLOOR, Filters, answer
 from lookthrough.api.matching import Request as MatchRequest
 from lookthrough.api.reconcile import (
     MATCHABLE,
@@ -40,14 +40,18 @@ ERRORS: dict[int | str, dict[str, Any]] = {400: {"model": ErrorResponse}, 404: {
 Prefix = Annotated[Text, Query(max_length=200, description="What the user has typed so far")]
 
 
+Algorithm = Annotated[Text, Query(description="As for /match: best, or one of yente's names")]
+
+
 @router.get("", responses=ERRORS)
 def manifest(
     request: Request, dataset: str, service: ServiceDep, _: ListReader,
     queries: Annotated[Text | None, Query(description="A batch of queries (JSON), instead of POST")] = None,
+    algorithm: Algorithm = "best",
 ) -> Any:  # fmt: skip
     """The service manifest OpenRefine reads (or, with `queries`, their results)."""
     if queries:
-        return _reconcile(service, dataset, queries)
+        return _reconcile(service, dataset, queries, algorithm)
     scope(service.directory(), dataset)
     base = str(request.base_url).rstrip("/")
     here = f"{base}/reconcile/{dataset}"
@@ -81,6 +85,7 @@ async def reconcile(
     dataset: str, service: ServiceDep, _: ListReader,
     queries: Annotated[Text | None, Form(description="A batch of queries, JSON")] = None,
     extend_: Annotated[Text | None, Form(alias="extend", description="A data extension, JSON")] = None,
+    algorithm: Algorithm = "best",
 ) -> Any:  # fmt: skip
     """Answer a batch of reconciliation queries, or a data extension request."""
     if extend_ and extend_.strip():
@@ -88,19 +93,21 @@ async def reconcile(
         return await run_in_threadpool(lambda: extend(service.directory(), asked))
     if not queries:
         raise InvalidInput("No queries or extend request provided.")
-    return await run_in_threadpool(_reconcile, service, dataset, queries)
+    return await run_in_threadpool(_reconcile, service, dataset, queries, algorithm)
 
 
-def _reconcile(service: Service, dataset: str, text: str) -> dict[str, ReconResult]:
+def _reconcile(service: Service, dataset: str, text: str, algorithm: str) -> dict[str, ReconResult]:
+    """Each query answered as /match answers it, candidates down to a lower score (OpenRefine
+    shows them with their scores; `match` says which reach the threshold)."""
     batch: dict[str, Any] = parse(ReconBatch, text, "queries").root
     if len(batch) > int(settings.get("MAX_BATCH")):
         raise InvalidInput(f"Too many queries in one batch (limit: {settings.get('MAX_BATCH')})")
-    directory, base = service.directory(), service.screener()
-    screener = Screener(base.catalog, base.matcher, base.threshold, base.lookthrough)
+    directory, base, choice = service.directory(), service.screener(), choose(algorithm)
+    screener = Screener(base.catalog, base.matcher, CANDIDATE_FLOOR, base.lookthrough)
     found = {}
     for key, query in batch.items():
-        request = MatchRequest(choose("best"), Filters(scope=scope(directory, dataset)),
-                               base.threshold, base.threshold, query.limit)  # fmt: skip
+        request = MatchRequest(choice, Filters(scope=scope(directory, dataset)),
+                               base.threshold, CANDIDATE_FLOOR, query.limit)  # fmt: skip
         matches = answer(screener, directory, example(query), request)
         found[key] = ReconResult(result=[candidate(r) for r in matches.results])
     return found

@@ -198,5 +198,5 @@ def _page(
     everything = [(p, i) for p, i in neighbours(directory, record, prop) if directory.get(i)]
     page = everything[offset : offset + limit]
     nested = nest(directory, record, page)["properties"].get(name, []) if page else []
-    return AdjacentResultsResponse(limit=limit, offset=offset, total=TotalSpec(value=len(everything), relation="eq"),
-                                   results=nested)  # fmt: skip
+    total = TotalSpec(value=len(everything), relation="eq")
+    return AdjacentResultsResponse(limit=limit, offset=offset, total=total, results=nested)
