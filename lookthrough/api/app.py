@@ -13,6 +13,8 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from lookthrough import __version__, settings
 from lookthrough.api.limits import BodyLimit
+from lookthrough.api.methods import AllowHeader
+from lookthrough.api.openapi import strict_openapi
 from lookthrough.api.routers import health, match, reconcile, review, screen, search, system
 from lookthrough.api.service import Service
 from lookthrough.exc import LookthroughError, StoreError
@@ -78,5 +80,7 @@ def create_app(
         https_only=False,
         max_age=8 * 3600,
     )
+    app.openapi = lambda: strict_openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(AllowHeader, routes=app.router.routes)
     app.add_middleware(BodyLimit)
     return app

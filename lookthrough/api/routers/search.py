@@ -53,7 +53,8 @@ class FilterOp(StrEnum):
     AND = "AND"
 
 
-@router.get("/search", response_model=SearchResponse, response_model_by_alias=True, responses=NOT_FOUND)
+@router.get("/search", response_model=SearchResponse, response_model_by_alias=True,
+            responses={**NOT_FOUND, 400: {"model": ErrorResponse}})  # fmt: skip
 @router.get("/search/{dataset}", response_model=SearchResponse, response_model_by_alias=True,
             responses={**NOT_FOUND, 400: {"model": ErrorResponse}})  # fmt: skip
 def search(
