@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,12 +13,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
 from lookthrough import __version__, settings
+from lookthrough.api.auth import forget_tokens
 from lookthrough.api.limits import BodyLimit
 from lookthrough.api.methods import AllowHeader
 from lookthrough.api.openapi import strict_openapi
 from lookthrough.api.routers import health, match, reconcile, review, screen, search, system
 from lookthrough.api.service import Service
 from lookthrough.exc import LookthroughError, StoreError
+from lookthrough.review.revocations import CHECK_SECONDS, apply_requests, requests_file
 from lookthrough.web.routes import mount
 from lookthrough.workspace import Workspace
 
@@ -40,6 +43,16 @@ async def unicode_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": f"text is not valid Unicode: {error}"}, status_code=400)
 
 
+async def watch_revocations(service: Service) -> None:
+    """Apply `lookthrough token revoke` requests left beside a DuckDB file this server holds."""
+    path = requests_file(service.workspace.store.url)
+    while path is not None:
+        await asyncio.sleep(CHECK_SECONDS)
+        if path.exists():
+            await run_in_threadpool(apply_requests, service.workspace.store)
+            forget_tokens()
+
+
 def create_app(
     db: str | None = None, *, workspace: Workspace | None = None, loopback: bool = False
 ) -> FastAPI:
@@ -50,7 +63,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await run_in_threadpool(service.start)
+        watcher = asyncio.create_task(watch_revocations(service))
         yield
+        watcher.cancel()
         if workspace is None:
             service.close()
 

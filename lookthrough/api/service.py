@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from fastapi import Request
@@ -12,9 +13,12 @@ from lookthrough.api.finder import Finder
 from lookthrough.catalog import Catalog
 from lookthrough.model import Snapshot
 from lookthrough.review import Ledger
+from lookthrough.review.recovery import recover
 from lookthrough.screening.screener import Screener
 from lookthrough.store.sql import lock_for
 from lookthrough.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 class Service:
@@ -90,7 +94,10 @@ class Service:
             return self._finder
 
     def start(self) -> None:
-        """Build the index and the directory before the first request."""
+        """Mark runs a stopped server left unfinished as failed; build the index and the directory
+        before the first request."""
+        for run_id in recover(self.workspace.store):
+            log.warning("run %s was interrupted by a server stop; marked failed", run_id)
         self.directory()
 
     def reload(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
+from followthemoney import model
 from starlette.concurrency import run_in_threadpool
 
 from lookthrough import settings
@@ -114,13 +115,18 @@ def _reconcile(service: Service, dataset: str, text: str, algorithm: str) -> dic
 
 
 @router.get("/suggest/entity", response_model=SuggestResponse, responses=ERRORS)
-def suggest_entity(dataset: str, service: ServiceDep, _: ListReader, prefix: Prefix = "") -> SuggestResponse:
+def suggest_entity(
+    dataset: str, service: ServiceDep, _: ListReader, prefix: Prefix = "",
+    limit: Annotated[int, Query(ge=0, le=500)] = 10,
+) -> SuggestResponse:  # fmt: skip
     """Entities whose names start like `prefix` (or resemble it)."""
     results: list[ReconCandidate] = []
     if prefix.strip():
         query = SearchQuery(q=prefix, scope=scope(service.directory(), dataset))
-        for record, _score in service.finder().search(query)[:10]:
-            results.append(ReconCandidate(id=record.id, name=record.caption, type=[]))
+        for record, _score in service.finder().search(query)[:limit]:
+            schema = model[record.schema]
+            results.append(ReconCandidate(id=record.id, name=record.caption, description=schema.label,
+                                          type=[ReconType.of(schema)]))  # fmt: skip
     return SuggestResponse(prefix=prefix, result=results)
 
 
