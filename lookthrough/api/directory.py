@@ -72,6 +72,7 @@ class Directory:
     identity: Identity = field(default_factory=Identity)
     fingerprint: str = ""
     _datasets: dict[str, int] | None = None
+    _merged: dict[str, Record | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, store: Store, catalog: Catalog) -> Directory:
@@ -103,6 +104,12 @@ class Directory:
 
     def merged(self, entity_id: str) -> Record | None:
         """The record of a party with what its other entries (same party, other lists) state."""
+        known = self._merged.get(entity_id)
+        if known is None:
+            known = self._merged[entity_id] = self._merge(entity_id)
+        return known
+
+    def _merge(self, entity_id: str) -> Record | None:
         members = [self.records[m] for m in self.identity.members(entity_id) if m in self.records]
         if not members:
             return None

@@ -1,5 +1,6 @@
 """The OpenAPI description, as strict as the server: a form field can be left out but never sent
-as null (multipart has no null), so optional form fields are described without it."""
+as null (multipart has no null), so optional form fields are described without it; and the
+limits every request meets (413, 414) are documented on every operation."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
+ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+"""Every operation may answer 414 (URL too long), and one with a body 413 (body too large)."""
 
 
 def strict_openapi(app: FastAPI) -> dict[str, Any]:
@@ -21,6 +24,12 @@ def strict_openapi(app: FastAPI) -> dict[str, Any]:
         for name in _form_schemas(spec):
             for field in components.get(name, {}).get("properties", {}).values():
                 _drop_null(field)
+        for path in spec.get("paths", {}).values():
+            for method, operation in path.items():
+                responses = operation.setdefault("responses", {})
+                responses.setdefault("414", {"description": "URL too long", "content": ERROR})
+                if method in ("post", "put", "patch"):
+                    responses.setdefault("413", {"description": "Body too large", "content": ERROR})
         app.openapi_schema = spec
     return app.openapi_schema
 

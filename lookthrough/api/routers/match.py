@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Annotated
+from functools import cache, partial
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Response
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from lookthrough import settings
@@ -13,6 +14,7 @@ from lookthrough.api.algorithms import YENTE_NAMES, Choice, check_config, choose
 from lookthrough.api.auth import ListReader, ServiceDep
 from lookthrough.api.directory import Directory, scope
 from lookthrough.api.matching import CANDIDATE_FLOOR, Filters, Request, answer
+from lookthrough.api.params import described, reader
 from lookthrough.api.schemas import (
     CHANGED_SINCE,
     EntityMatchQuery,
@@ -27,7 +29,25 @@ INLINE_CHARACTERS = 200
 """A request whose names add up to no more is answered on the event loop, where a thread hop
 would cost more than the match; anything longer goes to a worker thread."""
 MAX_MATCHES = 500
-Names = Annotated[list[str], Query(max_length=50)]
+Names = Annotated[list[str], Field(max_length=50)]
+
+
+class MatchParams(BaseModel):
+    """yente's /match parameters (one model: parsed in one go, which is much cheaper)."""
+
+    limit: int = Field(5, ge=0, le=MAX_MATCHES, title="Number of results to return")
+    threshold: float | None = Field(
+        None, ge=0, le=1, allow_inf_nan=False, title="Score at or above which a result is a match"
+    )
+    cutoff: float = Field(0.5, ge=0, le=1, allow_inf_nan=False, title="Results scoring below it are left out")
+    algorithm: str = Field("best", title=f"best (lookthrough's name_v1) or yente's: {', '.join(YENTE_NAMES)}")
+    include_dataset: Names = []
+    exclude_dataset: Names = []
+    exclude_schema: Names = []
+    topics: Names = []
+    changed_since: str | None = Field(None, pattern=CHANGED_SINCE)
+    exclude_entity_ids: Names = []
+    fuzzy: bool = Field(False, title="Accepted for yente's clients; lookthrough always matches fuzzily")
 
 
 @router.post(
@@ -36,39 +56,21 @@ Names = Annotated[list[str], Query(max_length=50)]
     response_model=EntityMatchResponse,
     response_model_by_alias=True,
     responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}},
+    openapi_extra=described(MatchParams),
 )
 async def match(
     body: EntityMatchQuery,
     dataset: str,
     service: ServiceDep,
     _: ListReader,
-    limit: Annotated[int, Query(ge=0, le=MAX_MATCHES, title="Number of results to return")] = 5,
-    threshold: Annotated[
-        float | None,
-        Query(ge=0, le=1, allow_inf_nan=False, title="Score at or above which a result is a match"),
-    ] = None,
-    cutoff: Annotated[
-        float, Query(ge=0, le=1, allow_inf_nan=False, title="Results scoring below it are left out")
-    ] = 0.5,
-    algorithm: Annotated[
-        str, Query(title=f"best (lookthrough's name_v1) or yente's: {', '.join(YENTE_NAMES)}")
-    ] = "best",
-    include_dataset: Names = [],  # noqa: B006  (FastAPI copies defaults)
-    exclude_dataset: Names = [],  # noqa: B006
-    exclude_schema: Names = [],  # noqa: B006
-    topics: Names = [],  # noqa: B006
-    changed_since: Annotated[str | None, Query(pattern=CHANGED_SINCE)] = None,
-    exclude_entity_ids: Names = [],  # noqa: B006
-    fuzzy: Annotated[
-        bool, Query(title="Accepted for yente's clients; lookthrough always matches fuzzily")
-    ] = False,
+    params: Annotated[MatchParams, Depends(reader(MatchParams))],
 ) -> Response:
     """Match entities given as FtM examples, keyed by ids of the caller's choosing; each result is
     a listed party (or the party of the query's kind a look-through rule reaches) with its lists,
     the path to it, and the source of every step."""
     if len(body.queries) > int(settings.get("MAX_BATCH")):
         raise HTTPException(400, f"Too many queries in one batch (limit: {settings.get('MAX_BATCH')})")
-    choice = choose(algorithm)
+    choice = choose(params.algorithm)
     check_config(choice, body.config)
     base = service.cached()
     if base is None:
@@ -76,14 +78,17 @@ async def match(
     directory = service.cached_directory()
     if directory is None:
         directory = await run_in_threadpool(service.directory)
-    chosen = base.threshold if threshold is None else threshold
-    floor = min(cutoff, chosen, CANDIDATE_FLOOR if choice.nomenklatura else 1.0)
+    chosen = base.threshold if params.threshold is None else params.threshold
+    floor = min(params.cutoff, chosen, CANDIDATE_FLOOR if choice.nomenklatura else 1.0)
+    p = params
     filters = Filters(
-        scope=scope(directory, dataset), include=set(include_dataset), exclude=set(exclude_dataset),
-        topics=set(topics), exclude_schema=set(exclude_schema), changed_since=changed_since,
-        exclude_ids={directory.identity.canonical(i) for i in exclude_entity_ids},
+        scope=scope(directory, dataset), include=set(p.include_dataset), exclude=set(p.exclude_dataset),
+        topics=set(p.topics), exclude_schema=set(p.exclude_schema), changed_since=p.changed_since,
+        exclude_ids={directory.identity.canonical(i) for i in p.exclude_entity_ids},
     )  # fmt: skip
-    request = Request(choice, filters, chosen, min(cutoff, chosen), limit, body.weights, dict(body.config))
+    request = Request(
+        choice, filters, chosen, min(params.cutoff, chosen), params.limit, body.weights, dict(body.config)
+    )
     screener = Screener(base.catalog, base.matcher, floor, base.lookthrough)
     work = partial(_respond, screener, directory, body, request)
     size = sum(len(str(v)) for q in body.queries.values() for v in q.properties.values())
@@ -109,11 +114,13 @@ def _respond(
 
 def _feature_docs(screener: Screener, choice: Choice) -> dict[str, FeatureDoc]:
     """Each feature's description and weight, published as the algorithm states them."""
-    if choice.scorer is not None:
-        return {
-            name: FeatureDoc(**doc.model_dump()) for name, doc in choice.scorer.get_feature_docs().items()
-        }
-    algorithm = screener.matcher.algorithm
+    return _documented(choice.scorer or screener.matcher.algorithm)
+
+
+@cache
+def _documented(algorithm: Any) -> dict[str, FeatureDoc]:
+    if hasattr(algorithm, "get_feature_docs"):  # nomenklatura's
+        return {name: FeatureDoc(**doc.model_dump()) for name, doc in algorithm.get_feature_docs().items()}
     described: dict[str, str] = getattr(algorithm, "FEATURES", {})
     weights: dict[str, float] = getattr(algorithm, "WEIGHTS", {})
     return {
