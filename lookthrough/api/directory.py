@@ -86,6 +86,7 @@ class Directory:
             if record is not None:
                 directory.add(record)
         directory.identity = Identity.build(catalog, directory.records)
+        directory.datasets()  # counted here, in the building thread, not on a request's event loop
         return directory
 
     def add(self, record: Record) -> None:
