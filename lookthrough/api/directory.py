@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 from followthemoney import model, registry
+from followthemoney.property import Property
 
 from lookthrough.api.identity import Identity
 from lookthrough.catalog import Catalog
@@ -154,8 +156,9 @@ def _record(statements: list[Statement], metas: Iterable[EntityMeta], catalog: C
     properties: dict[str, list[str]] = {}
     for s in statements:
         known = properties.setdefault(s.prop, [])
-        if s.value not in known:
-            known.append(s.value)
+        value = code(schema.get(s.prop), s.value)
+        if value not in known:
+            known.append(value)
     meta = list(metas)
     party = catalog.parties.get(first.entity_id)
     listed = bool(party) and any(catalog.parties[m].listed for m in catalog.cluster(first.entity_id)
@@ -180,6 +183,25 @@ def _record(statements: list[Statement], metas: Iterable[EntityMeta], catalog: C
                             or max((s.first_seen for s in statements if s.first_seen), default=None)),
         target=bool(risky),
     )  # fmt: skip
+
+
+CODED = frozenset({"country", "gender", "date", "language", "topic"})
+"""FtM types whose values the API gives as codes (`ru`, `male`, `1965-09-21`), as yente does."""
+
+
+def code(prop: Property | None, value: str) -> str:
+    """A value as FtM's code (`Russia` -> `ru`, `Male` -> `male`); a value FtM cannot read stays as
+    it is, never dropped."""
+    if prop is None or prop.type.name not in CODED:
+        return value
+    return _cleaned(prop.type.name, value)
+
+
+@lru_cache(maxsize=65_536)
+def _cleaned(type_name: str, value: str) -> str:
+    # Not fuzzy: a guessed code (fuzzy reads "Zzzland" as Iceland) would be a fact nobody stated.
+    kind = registry.get(type_name)
+    return (kind.clean(value) if kind is not None else None) or value
 
 
 def _caption(props: list[str], properties: dict[str, list[str]]) -> str | None:

@@ -46,3 +46,19 @@ def test_sberbank_on_two_ofac_lists_is_one_result(shared_data, tmp_path):
         record = client.get("/entities/us_ofac_cons-17018").json()
         assert {entry["list"] for entry in record["lists"]} == lists
     workspace.close()
+
+
+def test_values_are_ftm_codes_not_labels(shared_data, tmp_path):
+    """OFAC's file says `Male` and `Russia`; the API gives FtM's codes, as yente does."""
+    workspace = Workspace(":memory:", builtin=False)
+    path = tmp_path / "sdn" / "sdn.csv"
+    path.parent.mkdir()
+    rows = (shared_data / FILES["sdn"]).read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(r for r in rows if r.startswith(b"35096,")))  # PUTIN, Vladimir Vladimirovich
+    assert all(r.ok for r in load_path(workspace.store, path))
+    with TestClient(create_app(workspace=workspace, loopback=True)) as client:
+        [found] = client.get("/search", params={"q": "Putin"}).json()["results"]
+        props = found["properties"]
+        assert props["gender"] == ["male"] and "ru" in props["nationality"]
+        assert all(len(c) == 2 for c in props.get("country", []) + props["nationality"])
+    workspace.close()
