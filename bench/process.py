@@ -37,7 +37,12 @@ def watch(args: list[str], env: dict[str, str] | None = None, cwd: Path | None =
     """Run `args` to the end; fails loudly if it fails."""
     started = time.perf_counter()
     child = subprocess.Popen(
-        args, env={**os.environ, **(env or {})}, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        args,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     handle = psutil.Process(child.pid)
     peak, cpu = 0, 0.0

@@ -57,7 +57,9 @@ def measure_speed(
     log(f"screening {len(texts):,} distinct names end to end on {plan.workers} cores")
     speed.throughput(db, texts, plan, figures)
     matcher = Workspace(str(db), algorithm=args.algorithm).load_or_build()
-    for key, value in zip(("p50_ms", "p99_ms"), speed.latency(matcher.match, texts[-plan.latency :]), strict=True):
+    for key, value in zip(
+        ("p50_ms", "p99_ms"), speed.latency(matcher.match, texts[-plan.latency :]), strict=True
+    ):
         figures.add(key, value)
     figures.add("long_name_ms", speed.long_input_ms(matcher.match))
     v1 = Workspace(str(db), algorithm="name_v1").load_or_build()
@@ -70,13 +72,15 @@ def measure_speed(
     speed_baselines.logic_v2_speed(loaded.names, texts, plan, figures)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     names = matcher.names.data.meta["names"] if hasattr(matcher.names, "data") else "?"
-    notes = [f"- Index: {names:,} distinct name forms of {len(matcher.catalog):,} parties (every list below)."]
+    notes = [
+        f"- Index: {names:,} distinct name forms of {len(matcher.catalog):,} parties (every list below)."
+    ]
     notes += [f"  - {k}: {v}" for k, v in loaded.lists.items()]
     notes += [
-        f"- Batch: `lookthrough screen` of a CSV of {len(texts):,} distinct names (made from the loaded names "
-        f"and the OUI vendors with random edits) to JSON lines, {plan.workers} forked workers, in a fresh "
-        f"process; {plan.repeats}×, medians. Peak memory is the whole process tree's. name_v1 screens the "
-        f"first {plan.v1_names:,} of the same names the same way (beside name_v2 on them). Baselines: "
+        f"- Batch: `lookthrough screen` of a CSV of {len(texts):,} distinct names (made from the loaded "
+        f"names and the OUI vendors with random edits) to JSON lines, {plan.workers} forked workers, in a "
+        f"fresh process; {plan.repeats}×, medians. Peak memory is the whole process tree's. name_v1 "
+        f"screens the first {plan.v1_names:,} of the same names the same way (beside name_v2 on them). Baselines: "
         f"{plan.repeats}× {plan.baseline_names:,} (Jaro-Winkler) and {plan.repeats}× {plan.logic_v2_names:,} "
         "names (logic-v2) of the same lists.",
         "- Latency: one process, names not screened before by it; build and cold start in fresh processes.",

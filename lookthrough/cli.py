@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 
 from lookthrough import __version__, settings
 from lookthrough.encoding import has_surrogate
-from lookthrough.exc import FileAccessError, InvalidInput, InvalidSetting, LookthroughError
+from lookthrough.exc import FileAccessError, InvalidInput, InvalidSetting, LookthroughError, StoreError
 from lookthrough.identifiers import detect
 from lookthrough.model.ftm import to_ftm
 from lookthrough.progress import LazyProgress
@@ -62,6 +62,9 @@ def fail(error: LookthroughError | OSError) -> None:
     if isinstance(error, OSError):
         error = FileAccessError.of(error)
     err.print(f"error: {error.detail}", style="bold red")
+    if isinstance(error, StoreError) and "lock" in error.detail:
+        err.print("(a server holds this DuckDB file: stop it first, or use PostgreSQL for a shared server; "
+                  "`token revoke` works while it runs)")  # fmt: skip
     raise typer.Exit(2 if isinstance(error, InvalidInput | InvalidSetting) else 1)
 
 
@@ -232,8 +235,12 @@ def rejects(
     db: DbOption = None,
 ) -> None:
     """List the records a load rejected, with file, line, field and reason."""
-    workspace = Workspace(db)
-    for reject in workspace.store.rejects(snapshot):
+    try:
+        found = Workspace(db).store.rejects(snapshot)
+    except LookthroughError as error:
+        fail(error)
+        return
+    for reject in found:
         out.print(str(reject), highlight=False)
 
 
@@ -482,9 +489,11 @@ def serve(
     import uvicorn
 
     from lookthrough.api import create_app
+    from lookthrough.api.auth import loopback_only
 
     try:
-        application = create_app(db)
+        # On loopback alone, list lookups answer without a token, as self-hosted yente does.
+        application = create_app(db, loopback=loopback_only(host))
     except LookthroughError as error:
         fail(error)
         return
@@ -673,11 +682,24 @@ def token_revoke(
     token_id: Annotated[str, typer.Argument(help="Token id, as `token list` shows it.")],
     db: DbOption = None,
 ) -> None:
-    """Revoke a token at once."""
+    """Revoke a token at once (also while a server holds the DuckDB file: the server applies it)."""
     from lookthrough.review import revoke_token
+    from lookthrough.review.revocations import is_locked, request_revocation, revoked_by_server
 
     try:
         revoke_token(Workspace(db).store, token_id)
+    except StoreError as error:
+        if not is_locked(error):
+            fail(error)
+            return
+        url = db or settings.db_url()
+        request_revocation(url, token_id)
+        if revoked_by_server(url):
+            out.print(f"token {token_id} revoked by the running server")
+        else:
+            err.print(f"token {token_id}: revocation left for the server holding the database; "
+                      "it takes it up within a second of running (no server answered yet)")  # fmt: skip
+        return
     except LookthroughError as error:
         fail(error)
         return
@@ -689,8 +711,13 @@ def token_list(db: DbOption = None) -> None:
     """List tokens: id, name, role, created, revoked."""
     from lookthrough.review import tokens
 
+    try:
+        found = tokens(Workspace(db).store)
+    except LookthroughError as error:
+        fail(error)
+        return
     table = RichTable("id", "name", "role", "created", "revoked")
-    for t in tokens(Workspace(db).store):
+    for t in found:
         revoked = f"{t.revoked_at:%Y-%m-%d %H:%M}" if t.revoked_at else ""
         table.add_row(t.id, t.name, t.role.name.lower(), f"{t.created_at:%Y-%m-%d %H:%M}", revoked)
     out.print(table)

@@ -38,6 +38,18 @@ def _lower(value: Any) -> Any:
     return value.strip().lower() if isinstance(value, str) else value
 
 
+def _open_reads(value: Any) -> Any:
+    """'auto', or a boolean written any of the ways booleans are (1/0, true/false, yes/no, on/off)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return "1"
+    if text in ("0", "false", "no", "off"):
+        return "0"
+    return text
+
+
 def _iso_date(value: Any) -> Any:
     """Text must be an ISO date: '2025-9-30' is refused, never compared as text."""
     if isinstance(value, str):
@@ -110,10 +122,16 @@ class Values(BaseSettings):
         allow_inf_nan=False,
         description="A stated stake below this share does not make a company 'related' to its owner.",
     )
-    open_reads: bool = Field(
-        False,
-        description="API: let /match, /search and /entities answer without a token (1) or not (0). "
-        "Uploads and decisions always need a reviewer's token or session.",
+    open_reads: Annotated[Literal["auto", "1", "0"], BeforeValidator(_open_reads)] = Field(
+        "auto",
+        description="API: let list lookups (/match, /search, /entities, /reconcile, /catalog) answer without "
+        "a token (1) or not (0); auto opens them only when `lookthrough serve` listens on "
+        "loopback alone. Runs, results, uploads and decisions always need a token or session.",
+    )
+    update_token: str = Field(
+        "",
+        description="API: secret that `POST /updatez?token=` must carry to make the server reload its "
+        "lists at once (as yente's); empty turns /updatez off.",
     )
     secret_key: str = Field(
         "",

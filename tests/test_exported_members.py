@@ -9,7 +9,7 @@ import lookthrough.sources
 
 def test_model_exports() -> None:
     assert set(lookthrough.model.__all__) == {
-        "Entity", "Evidence", "RelationKind", "Snapshot", "SnapshotStatus", "SourceFile",
+        "Entity", "EntityMeta", "Evidence", "RelationKind", "Snapshot", "SnapshotStatus", "SourceFile",
         "Statement", "from_ftm", "link", "listing", "ownership", "to_ftm",
     }  # fmt: skip
 

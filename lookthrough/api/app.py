@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 
 from lookthrough import __version__, settings
+from lookthrough.api.auth import forget_tokens
 from lookthrough.api.limits import BodyLimit
-from lookthrough.api.routers import health, match, review, screen, search
+from lookthrough.api.methods import AllowHeader
+from lookthrough.api.openapi import strict_openapi
+from lookthrough.api.routers import health, match, reconcile, review, screen, search, system
 from lookthrough.api.service import Service
 from lookthrough.exc import LookthroughError, StoreError
+from lookthrough.review.revocations import CHECK_SECONDS, apply_requests, requests_file
 from lookthrough.web.routes import mount
 from lookthrough.workspace import Workspace
 
@@ -32,14 +38,34 @@ async def lookthrough_error(request: Request, error: Exception) -> JSONResponse:
     return JSONResponse({"detail": error.detail}, status_code=status)
 
 
-def create_app(db: str | None = None, *, workspace: Workspace | None = None) -> FastAPI:
-    """The application for the database at `db` (default LOOKTHROUGH_DB), or an open workspace."""
+async def unicode_error(request: Request, error: Exception) -> JSONResponse:
+    """Text that is not valid Unicode (a lone surrogate) is the client's fault, never a 500."""
+    return JSONResponse({"detail": f"text is not valid Unicode: {error}"}, status_code=400)
+
+
+async def watch_revocations(service: Service) -> None:
+    """Apply `lookthrough token revoke` requests left beside a DuckDB file this server holds."""
+    path = requests_file(service.workspace.store.url)
+    while path is not None:
+        await asyncio.sleep(CHECK_SECONDS)
+        if path.exists():
+            await run_in_threadpool(apply_requests, service.workspace.store)
+            forget_tokens()
+
+
+def create_app(
+    db: str | None = None, *, workspace: Workspace | None = None, loopback: bool = False
+) -> FastAPI:
+    """The application for the database at `db` (default LOOKTHROUGH_DB), or an open workspace.
+    `loopback`: the server listens on loopback only (list lookups then need no token, see auth)."""
     service = Service(workspace or Workspace(db))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        service.screener()
+        await run_in_threadpool(service.start)
+        watcher = asyncio.create_task(watch_revocations(service))
         yield
+        watcher.cancel()
         if workspace is None:
             service.close()
 
@@ -48,13 +74,18 @@ def create_app(db: str | None = None, *, workspace: Workspace | None = None) -> 
         version=__version__,
         description="Who is really behind this name, and is that party on an official restricted list?",
         lifespan=lifespan,
+        # yente's clients do not always say their body is JSON; it is read as JSON all the same.
+        strict_content_type=False,
     )
     app.state.service = service
+    app.state.loopback = loopback
     handled: set[type[Exception]] = {LookthroughError, *HANDLERS}
     for exc_class in handled:
         app.add_exception_handler(exc_class, lookthrough_error)
-    for router in (health.router, match.router, search.router, screen.router, review.router):
-        app.include_router(router)
+    app.add_exception_handler(UnicodeError, unicode_error)
+    routers = (health, system, match, search, reconcile, screen, review)
+    for module in routers:
+        app.include_router(module.router)
     mount(app)
     app.add_middleware(
         SessionMiddleware,
@@ -64,5 +95,7 @@ def create_app(db: str | None = None, *, workspace: Workspace | None = None) -> 
         https_only=False,
         max_age=8 * 3600,
     )
+    app.openapi = lambda: strict_openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(AllowHeader, routes=app.router.routes)
     app.add_middleware(BodyLimit)
     return app

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from starlette.concurrency import run_in_threadpool
 
 from lookthrough import settings
 from lookthrough.api.service import Service, get_service
@@ -31,30 +33,36 @@ class Principal:
     token_id: str | None = None
 
 
-def from_header(request: Request, service: Service) -> Principal | None:
+async def from_header(request: Request, service: Service) -> Principal | None:
     header = request.headers.get("authorization")
     if not header:
         return None
     scheme, _, secret = header.partition(" ")
     if scheme.lower() not in SCHEMES or not secret.strip():
         raise HTTPException(401, "use 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
-    token = _remembered(service, secret.strip())
+    token = await _remembered(service, secret.strip())
     if token is None:
         raise HTTPException(401, "unknown or revoked token", {"WWW-Authenticate": "Bearer"})
     return Principal(token.name, token.role, token.id)
 
 
-def _remembered(service: Service, secret: str) -> Token | None:
+def forget_tokens() -> None:
+    """Ask the database again for every token (after revocations)."""
+    _TOKENS.clear()
+
+
+async def _remembered(service: Service, secret: str) -> Token | None:
     """The token behind `secret`, asking the database at most every TOKEN_CACHE_SECONDS.
 
     A lookup costs a few milliseconds, as much as a match; revocation takes effect within
-    that many seconds (immediately for page sessions, which check on every request)."""
+    that many seconds (at once for `token revoke` and page sessions, which check every request).
+    The database is asked from a worker thread: it may be busy, and the event loop must not wait."""
     key = digest(secret)
     now = time.monotonic()
     known = _TOKENS.get(key)
     if known is not None and known[1] > now:
         return known[0]
-    token = authenticate(service.workspace.store, secret)
+    token = await run_in_threadpool(authenticate, service.workspace.store, secret)
     if token is not None:
         if len(_TOKENS) > 10_000:
             _TOKENS.clear()
@@ -69,21 +77,39 @@ def from_session(request: Request) -> Principal | None:
     return Principal(data["name"], Role[data["role"]], data["token_id"])
 
 
-def open_reads() -> bool:
-    return settings.get("OPEN_READS").strip() in ("1", "true", "yes")
+def loopback_only(host: str) -> bool:
+    """Whether a server listening on `host` is reachable from this machine alone."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
-def require(role: Role) -> Callable[..., Awaitable[Principal]]:
-    """A dependency that lets a request through only with at least `role`."""
+def open_reads(request: Request) -> bool:
+    """Whether list lookups need no token: as set, or (auto) when the server listens on loopback
+    only, where just this machine can reach it, as self-hosted yente answers without a key."""
+    value = settings.get("OPEN_READS").strip().lower()
+    if value in ("1", "true", "yes"):
+        return True
+    if value in ("", "auto"):
+        return bool(getattr(request.app.state, "loopback", False))
+    return False
+
+
+def require(role: Role, *, lookup: bool = False) -> Callable[..., Awaitable[Principal]]:
+    """A dependency that lets a request through only with at least `role`; a `lookup` of the
+    lists (not of runs or decisions) may go without a token where reads are open."""
 
     # Async, so a request is not handed to a worker thread just to check its token (remembered
     # for TOKEN_CACHE_SECONDS, so the database is asked rarely).
     async def dependency(request: Request, service: ServiceDep) -> Principal:
-        principal = from_header(request, service)
+        principal = await from_header(request, service)
         if principal is None and request.method in SAFE_METHODS:
             # A review-page session may read (downloads); changes from pages go through CSRF-checked forms.
             principal = from_session(request)
-        if principal is None and role is Role.VIEWER and open_reads():
+        if principal is None and lookup and open_reads(request):
             return Principal("anonymous", Role.VIEWER)
         if principal is None:
             raise HTTPException(
@@ -100,5 +126,7 @@ def require(role: Role) -> Callable[..., Awaitable[Principal]]:
     return dependency
 
 
+ListReader = Annotated[Principal, Depends(require(Role.VIEWER, lookup=True))]
+"""Lookups of the lists: /match, /search, /entities, /reconcile, /catalog."""
 Viewer = Annotated[Principal, Depends(require(Role.VIEWER))]
 Reviewer = Annotated[Principal, Depends(require(Role.REVIEWER))]

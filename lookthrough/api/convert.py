@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import Any
 
+from lookthrough.api.directory import Record
 from lookthrough.api.schemas import (
     CaseModel,
     DecisionModel,
@@ -19,49 +20,44 @@ from lookthrough.api.schemas import (
     ScoredEntityResponse,
     SearchResult,
 )
-from lookthrough.catalog import Catalog, Edge, Party
-from lookthrough.identifiers import BY_PROP
-from lookthrough.model.schema import NAME_PROPS
+from lookthrough.catalog import Catalog, Edge, Name
 from lookthrough.review import DOWNLOADS, Case, Decision, Run
 from lookthrough.screening.result import Hit, ListEntry
 
 
-def properties(catalog: Catalog, party: Party) -> dict[str, list[Any]]:
-    """FtM properties of a party as screening knows it: names, codes, countries, topics."""
-    props: dict[str, list[Any]] = defaultdict(list)
-    for name in party.names:
-        props[name.prop].append(name.value)
-    for code in party.codes:
-        props[code.prop].append(code.value)
-    if party.countries:
-        props["country"] = sorted(set(party.countries))
-    if any(catalog.parties[m].listed for m in catalog.cluster(party.id) if m in catalog.parties):
-        props["topics"] = ["sanction"]
-    return dict(props)
-
-
-def entity_fields(catalog: Catalog, party: Party) -> dict[str, Any]:
-    same = catalog.cluster(party.id)
+def entity_fields(record: Record) -> dict[str, Any]:
+    """The fields yente gives every entity, from the API's record of it."""
     return {
-        "id": party.id,
-        "caption": party.caption,
-        "schema": party.schema,
-        "properties": properties(catalog, party),
-        "datasets": sorted({catalog.parties[m].dataset for m in same if m in catalog.parties}),
-        "referents": [m for m in same if m != party.id],
-        "target": party.listed,
+        "id": record.id,
+        "caption": record.caption,
+        "schema": record.schema,
+        "properties": record.properties,
+        "datasets": record.datasets,
+        "referents": record.referents,
+        "target": record.target,
+        "first_seen": record.first_seen,
+        "last_seen": record.last_seen,
+        "last_change": record.last_change,
     }
 
 
-def scored(catalog: Catalog, hit: Hit, threshold: float) -> ScoredEntityResponse:
+def scored(
+    record: Record,
+    hit: Hit,
+    score: float,
+    threshold: float,
+    explained: dict[str, FeatureResult] | None = None,
+) -> ScoredEntityResponse:
     """A hit as a yente match result, keeping its lists, path, sources and rule."""
     plain = hit.to_dict()
     return ScoredEntityResponse(
-        **entity_fields(catalog, catalog.parties[hit.entity_id]),
-        score=plain["score"],
-        match=hit.score >= threshold,
+        **entity_fields(record),
+        score=round(score, 4),
+        match=score >= threshold,
         features={f.name: round(f.value, 4) for f in hit.features},
-        explanations={
+        explanations=explained
+        if explained is not None
+        else {
             f.name: FeatureResult(detail=f.detail, score=round(f.value, 4), candidate=hit.matched_name)
             for f in hit.features
         },
@@ -75,33 +71,23 @@ def scored(catalog: Catalog, hit: Hit, threshold: float) -> ScoredEntityResponse
     )
 
 
-def search_result(catalog: Catalog, party: Party, score: float) -> SearchResult:
-    listings = [entry for m in catalog.cluster(party.id) for entry in catalog.parties[m].listings]
+def search_result(catalog: Catalog, record: Record, score: float) -> SearchResult:
+    parties = [catalog.parties[m] for m in catalog.cluster(record.id) if m in catalog.parties]
+    listings = [entry for party in parties for entry in party.listings]
     return SearchResult(
-        **entity_fields(catalog, party),
+        **entity_fields(record),
         score=round(score, 4),
         listed=bool(listings),
         lists=[ListEntryModel(**asdict(ListEntry.of(entry))) for entry in listings],
     )
 
 
-def detail(catalog: Catalog, party: Party, full: dict[str, list[str]] | None) -> EntityDetail:
+def detail(catalog: Catalog, record: Record, properties: dict[str, list[Any]]) -> EntityDetail:
     """An entity with every name, identifier, listing and relation, each with its source."""
-    base = entity_fields(catalog, party)
-    if full:
-        base["properties"] = {**full, **base["properties"]}
+    parties = [catalog.parties[m] for m in [record.id, *record.referents] if m in catalog.parties]
     return EntityDetail(
-        **base,
-        names=[
-            NameModel(
-                value=n.value,
-                prop=n.prop,
-                lang=n.lang,
-                source=n.source.citation,
-                evidence=n.source.evidence.value,
-            )
-            for n in party.names
-        ],
+        **{**entity_fields(record), "properties": properties},
+        names=[_name(n) for party in parties for n in party.names],
         identifiers=[
             IdentifierModel(
                 kind=c.kind,
@@ -110,11 +96,22 @@ def detail(catalog: Catalog, party: Party, full: dict[str, list[str]] | None) ->
                 source=c.source.citation,
                 evidence=c.source.evidence.value,
             )
+            for party in parties
             for c in party.codes
         ],
-        lists=[ListEntryModel(**asdict(ListEntry.of(entry))) for entry in party.listings],
-        relations=[_relation(catalog, e, "outbound") for e in catalog.outbound.get(party.id, [])]
-        + [_relation(catalog, e, "inbound") for e in catalog.inbound.get(party.id, [])],
+        lists=[ListEntryModel(**asdict(ListEntry.of(e))) for party in parties for e in party.listings],
+        relations=[_relation(catalog, e, "outbound") for p in parties for e in catalog.outbound.get(p.id, [])]
+        + [_relation(catalog, e, "inbound") for p in parties for e in catalog.inbound.get(p.id, [])],
+    )
+
+
+def _name(name: Name) -> NameModel:
+    return NameModel(
+        value=name.value,
+        prop=name.prop,
+        lang=name.lang,
+        source=name.source.citation,
+        evidence=name.source.evidence.value,
     )
 
 
@@ -135,18 +132,9 @@ def _relation(catalog: Catalog, edge: Edge, direction: str) -> RelationModel:
     )
 
 
-def example_terms(props: dict[str, str | list[Any]]) -> tuple[list[str], list[tuple[str, str]]]:
-    """The names and identifier codes a yente query entity states."""
-    values = {
-        prop: [str(v) for v in (raw if isinstance(raw, list) else [raw]) if v] for prop, raw in props.items()
-    }
-    names = [v.strip() for prop in NAME_PROPS for v in values.get(prop, []) if v.strip()]
-    codes: list[tuple[str, str]] = []
-    for prop, found in values.items():
-        kind = BY_PROP.get(prop)
-        if kind is not None:
-            codes += [(kind.name, cleaned) for cleaned in map(kind.clean, found) if cleaned]
-    return names, codes
+def utc(stamp: datetime) -> datetime:
+    """A stored time (UTC, kept without offset) with its offset, as the API states times."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
 def run_model(run: Run, base: str) -> RunModel:
@@ -154,7 +142,7 @@ def run_model(run: Run, base: str) -> RunModel:
         id=run.id,
         filename=run.filename,
         status=run.status.value,
-        created_at=run.created_at,
+        created_at=utc(run.created_at),
         created_by=run.created_by,
         previous_run=run.previous_run,
         rows_total=run.rows_total,
@@ -175,7 +163,7 @@ def decision_model(decision: Decision) -> DecisionModel:
         verdict=decision.verdict.value,
         reviewer=decision.reviewer,
         reason=decision.reason,
-        decided_at=decision.decided_at,
+        decided_at=utc(decision.decided_at),
         fingerprint=decision.fingerprint,
     )
 

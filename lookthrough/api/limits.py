@@ -18,12 +18,17 @@ def limit_for(path: str) -> int:
     return int(float(settings.get("MAX_REQUEST_KB")) * 1024)
 
 
+MAX_URL_LENGTH = 16_384
+"""Longest path and query string taken (yente refuses long ones too): 414 beyond it."""
+
+
 class TooLarge(Exception):
     """The body grew past its limit while it was being received."""
 
 
 class BodyLimit:
-    """ASGI middleware: 413 for a declared or streamed body larger than the path allows."""
+    """ASGI middleware: 414 for an overlong URL; 413 for a declared or streamed (chunked) body
+    larger than the path allows, whatever the application made of the cut-off body."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -32,29 +37,42 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") > MAX_URL_LENGTH:
+            await _refuse(send, 414, "Request URI too long")
+            return
         limit = limit_for(scope["path"])
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _refuse(send, limit)
+            await _refuse(send, 413, f"request body larger than {limit} bytes")
             return
         seen = 0
+        refused = False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > limit:
+                refused = True
                 raise TooLarge
             return message
 
+        async def answer(message: Message) -> None:
+            # The application may have caught the error reading the body (a form parser turns it
+            # into a 400): the answer is 413 all the same.
+            if not refused:
+                await send(message)
+            elif message["type"] == "http.response.start":
+                await _refuse(send, 413, f"request body larger than {limit} bytes")
+
         try:
-            await self.app(scope, counted, send)
+            await self.app(scope, counted, answer)
         except TooLarge:
-            await _refuse(send, limit)
+            await _refuse(send, 413, f"request body larger than {limit} bytes")
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": f"request body larger than {limit} bytes"}).encode()
+async def _refuse(send: Send, status: int, detail: str) -> None:
+    body = json.dumps({"detail": detail}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

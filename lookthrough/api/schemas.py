@@ -2,10 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+
+def _unicode(value: str) -> str:
+    """Refuse text that is not valid Unicode (a lone surrogate such as \\ud800 in JSON)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text must be valid Unicode (it holds a lone surrogate)") from None
+    return value
+
+
+def _unicode_values(values: Any) -> Any:
+    for value in values if isinstance(values, list) else [values]:
+        if isinstance(value, str):
+            _unicode(value)
+    return values
+
+
+Text = Annotated[str, AfterValidator(_unicode)]
+"""Text from a request: valid Unicode only."""
+Value = Annotated[str | int | float | list[Any], AfterValidator(_unicode_values)]
+SECONDS = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$"
+Score = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+"""A score between 0 and 1 (NaN, negative and larger values are refused with 422)."""
+CHANGED_SINCE = r"^\d{4}-\d{2}-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?$"
+Seconds = Annotated[str | None, Field(pattern=SECONDS, examples=["2026-01-01T12:00:00"])]
+"""A time as yente writes it: UTC, to the second, without offset."""
 
 
 class ErrorResponse(BaseModel):
@@ -17,9 +43,9 @@ class EntityExample(BaseModel):
 
     model_config = ConfigDict(populate_by_name=True)
 
-    id: str | None = Field(None, examples=["my-entity-id"])
-    schema_: str = Field(..., examples=["Company"], alias="schema")
-    properties: dict[str, str | list[Any]] = Field(
+    id: Text | None = Field(None, examples=["my-entity-id"])
+    schema_: Text = Field(..., examples=["Company"], alias="schema")
+    properties: dict[Text, Value] = Field(
         ..., examples=[{"name": ["Hangzhou Hikvision Digital Technology"], "jurisdiction": ["cn"]}]
     )
 
@@ -27,9 +53,11 @@ class EntityExample(BaseModel):
 class EntityMatchQuery(BaseModel):
     """A batch of query entities keyed by ids of the caller's choosing."""
 
-    weights: dict[str, float] = Field({}, examples=[{}])
-    config: dict[str, Any] = Field({}, examples=[{}])
-    queries: dict[str, EntityExample]
+    weights: dict[Text, float] = Field({}, examples=[{}])
+    config: dict[Text, str | int | float | bool | None] = Field(
+        {}, description="Settings of a nomenklatura algorithm (yente's)", examples=[{}]
+    )
+    queries: dict[Text, EntityExample] = Field(..., min_length=1)
 
 
 class TotalSpec(BaseModel):
@@ -54,13 +82,16 @@ class EntityResponse(BaseModel):
     id: str = Field(..., examples=["lt-hikvision"])
     caption: str = Field(..., examples=["HANGZHOU HIKVISION DIGITAL TECHNOLOGY CO., LTD."])
     schema_: str = Field(..., examples=["Company"], alias="schema")
-    properties: dict[str, list[Any]] = Field(..., examples=[{"name": ["Hikvision"]}])
+    properties: dict[str, list[Any]] = Field(
+        ..., description="FtM properties; related entities appear nested as entities where asked for",
+        examples=[{"name": ["Hikvision"]}],
+    )  # fmt: skip
     datasets: list[str] = Field([], examples=[["lookthrough_curated"]])
     referents: list[str] = Field([], examples=[[]])
     target: bool = False
-    first_seen: datetime | None = None
-    last_seen: datetime | None = None
-    last_change: datetime | None = None
+    first_seen: Seconds = None
+    last_seen: Seconds = None
+    last_change: Seconds = None
 
 
 class ListEntryModel(BaseModel):
@@ -128,12 +159,37 @@ class SearchResult(EntityResponse):
     lists: list[ListEntryModel] = []
 
 
+class SearchFacetItem(BaseModel):
+    name: str = Field(..., examples=["ru"])
+    label: str = Field(..., examples=["Russia"])
+    count: int = Field(1, examples=[42])
+
+
+class SearchFacet(BaseModel):
+    label: str = Field(..., examples=["Countries"])
+    values: list[SearchFacetItem]
+
+
 class SearchResponse(BaseModel):
     limit: int
     offset: int = 0
     total: TotalSpec
     results: list[SearchResult]
-    facets: dict[str, Any] = {}
+    facets: dict[str, SearchFacet] = {}
+
+
+class AdjacentResultsResponse(BaseModel):
+    """One property's related entities, a page at a time."""
+
+    limit: int
+    offset: int = 0
+    total: TotalSpec
+    results: list[str | EntityResponse] = []
+
+
+class EntityAdjacentResponse(BaseModel):
+    entity: EntityResponse
+    adjacent: dict[str, AdjacentResultsResponse]
 
 
 class NameModel(BaseModel):
@@ -190,8 +246,8 @@ class RunModel(BaseModel):
 
     id: str
     filename: str
-    status: str
-    created_at: datetime
+    status: Literal["queued", "running", "done", "failed"]
+    created_at: AwareDatetime
     created_by: str
     previous_run: str | None
     rows_total: int | None
@@ -202,15 +258,19 @@ class RunModel(BaseModel):
     downloads: dict[str, str]
 
 
+VerdictName = Literal["match", "false_positive", "escalate", "approve", "return"]
+"""A decision on a case; approve and return answer a decision awaiting a second person's approval."""
+
+
 class DecisionModel(BaseModel):
     id: str
     hit_key: str
     run_id: str
     entity_id: str
-    verdict: str
+    verdict: VerdictName
     reviewer: str
     reason: str
-    decided_at: datetime
+    decided_at: AwareDatetime
     fingerprint: str
 
 
@@ -231,5 +291,53 @@ class CaseModel(BaseModel):
 
 
 class DecisionRequest(BaseModel):
-    verdict: str = Field(..., examples=["false_positive"])
-    reason: str = Field(..., min_length=1, max_length=4000, examples=["different company, same words"])
+    verdict: VerdictName = Field(..., examples=["false_positive"])
+    reason: Text = Field(
+        ...,
+        min_length=1,
+        max_length=4000,
+        pattern=r"\S",
+        description="Why; not blank (the audit log keeps it for good)",
+        examples=["different company, same words"],
+    )
+
+
+class DatasetModel(BaseModel):
+    """A dataset the server knows: a loaded list, or one an imported FtM file names its entities by."""
+
+    name: str = Field(..., examples=["us_ofac_sdn"])
+    title: str
+    version: str | None = Field(None, description="The current snapshot's id")
+    load: bool = Field(..., description="Loaded as a list of its own (else only named by imported entities)")
+    index_version: str | None = None
+    index_current: bool = False
+    entity_count: int = 0
+    updated_at: Seconds = None
+    published: str | None = None
+
+
+class CatalogResponse(BaseModel):
+    datasets: list[DatasetModel]
+    current: list[str]
+    outdated: list[str]
+    index_stale: bool = False
+
+
+class AlgorithmDocs(BaseModel):
+    name: str
+    description: str | None = None
+    config: dict[str, dict[str, Any]] = {}
+    features: dict[str, FeatureDoc] = {}
+
+
+class AlgorithmModel(BaseModel):
+    name: str
+    description: str | None = None
+    features: dict[str, FeatureDoc] = Field({}, deprecated=True, description="Use `docs` instead")
+    docs: AlgorithmDocs
+
+
+class AlgorithmResponse(BaseModel):
+    algorithms: list[AlgorithmModel]
+    default: str
+    best: str

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import time
 
 from fastapi import Request
 
 from lookthrough import settings
+from lookthrough.api.directory import Directory
+from lookthrough.api.finder import Finder
 from lookthrough.catalog import Catalog
 from lookthrough.model import Snapshot
 from lookthrough.review import Ledger
+from lookthrough.review.recovery import recover
 from lookthrough.screening.screener import Screener
 from lookthrough.store.sql import lock_for
 from lookthrough.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 class Service:
@@ -22,6 +28,8 @@ class Service:
         self.workspace = workspace
         self.lock = lock_for(workspace.store)
         self._screener: Screener | None = None
+        self._directory: Directory | None = None
+        self._finder: Finder | None = None
         self._checked = 0.0
         self._fingerprint = ""
 
@@ -57,6 +65,49 @@ class Service:
     @property
     def catalog(self) -> Catalog:
         return self.screener().catalog
+
+    def cached_directory(self) -> Directory | None:
+        """The directory if it is as current as the cached screener (cheap enough for the event loop)."""
+        screener, directory = self.cached(), self._directory
+        if (
+            screener is not None
+            and directory is not None
+            and directory.fingerprint == screener.catalog.fingerprint
+        ):
+            return directory
+        return None
+
+    def directory(self) -> Directory:
+        """Every current entity as the API shows it; rebuilt when the catalog is (reads the store)."""
+        catalog = self.screener().catalog
+        with self.lock:
+            if self._directory is None or self._directory.fingerprint != catalog.fingerprint:
+                self._directory = Directory.build(self.workspace.store, catalog)
+            return self._directory
+
+    def finder(self) -> Finder:
+        """Search over the current directory (its word index is built on first use)."""
+        directory, screener = self.directory(), self.screener()
+        with self.lock:
+            if self._finder is None or self._finder.directory is not directory:
+                self._finder = Finder(directory, screener.matcher)
+            return self._finder
+
+    def start(self) -> None:
+        """Mark runs a stopped server left unfinished as failed; build the index and the directory
+        before the first request."""
+        for run_id in recover(self.workspace.store):
+            log.warning("run %s was interrupted by a server stop; marked failed", run_id)
+        self.directory()
+
+    def reload(self) -> None:
+        """Check for new snapshots now, and rebuild what changed."""
+        self.request_reload()
+        self.directory()
+
+    def request_reload(self) -> None:
+        """Make the next request check for new snapshots, whenever the last check was."""
+        self._checked = 0.0
 
     def close(self) -> None:
         self.workspace.close()

@@ -85,11 +85,8 @@ class CatalogTables:
             if f.name in TABLES:
                 values[f.name] = ipc.open_file(pa.memory_map(str(folder / f"{f.name}.arrow"))).read_all()
             elif f.name in STRING_TABLES:
-                parts = (
-                    mapped(folder / f"{f.name}.{p}.npy")
-                    for p in ("hashes", "offsets", "blob")
-                )
-                values[f.name] = StringTable(*parts)
+                parts = [mapped(folder / f"{f.name}.{p}.npy") for p in ("hashes", "offsets", "blob")]
+                values[f.name] = StringTable(parts[0], parts[1], parts[2])
             else:
                 values[f.name] = mapped(folder / f"{f.name}.npy")
         return cls(**values)

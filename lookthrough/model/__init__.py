@@ -1,6 +1,6 @@
 """The data model: FtM-compatible entities made of cited statements."""
 
-from lookthrough.model.entity import Entity
+from lookthrough.model.entity import Entity, EntityMeta
 from lookthrough.model.evidence import Evidence
 from lookthrough.model.ftm import from_ftm, to_ftm
 from lookthrough.model.relation import RelationKind, link, listing, ownership
@@ -9,6 +9,7 @@ from lookthrough.model.statement import Statement
 
 __all__ = [
     "Entity",
+    "EntityMeta",
     "Evidence",
     "RelationKind",
     "Snapshot",

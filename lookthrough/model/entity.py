@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from lookthrough.model.evidence import Evidence
@@ -10,10 +11,22 @@ from lookthrough.model.schema import NAME_PROPS, schema_props
 from lookthrough.model.statement import Statement
 
 
+@dataclass(slots=True)
+class EntityMeta:
+    """What an FtM export says about an entity as a whole, beside its properties: the datasets
+    it comes from, the ids merged into it, and when it was first seen, last seen and changed."""
+
+    datasets: list[str] = field(default_factory=list)
+    referents: list[str] = field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    last_change: str | None = None
+
+
 class Entity:
     """A FtM entity whose every value is a Statement carrying its citation."""
 
-    __slots__ = ("citation", "dataset", "evidence", "id", "schema", "source_url", "statements")
+    __slots__ = ("citation", "dataset", "evidence", "id", "meta", "schema", "source_url", "statements")
 
     def __init__(
         self,
@@ -33,6 +46,7 @@ class Entity:
         self.evidence = evidence
         self.source_url = source_url
         self.statements: list[Statement] = []
+        self.meta: EntityMeta | None = None
 
     def add(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 import time
 import uuid
@@ -14,6 +15,7 @@ from lookthrough.report.exposure import require_columns
 from lookthrough.review.cases import cases_of
 from lookthrough.review.ledger import Ledger, now
 from lookthrough.review.model import Run, RunStatus
+from lookthrough.review.recovery import heartbeat
 from lookthrough.screening.reader import input_format, open_table
 from lookthrough.screening.result import RowResult
 from lookthrough.screening.screener import Tally
@@ -79,17 +81,27 @@ def execute(workspace: Workspace, run_id: str) -> Run:
     run.status = RunStatus.RUNNING
     ledger.update_run(run)
     try:
-        results = _screen(workspace, ledger, run)
-        _keep_outputs(ledger, run, results)
+        # The heartbeat tells a server starting later that this run is alive (see recovery).
+        with heartbeat(workspace.store, run.id):
+            results = _screen(workspace, ledger, run)
+            _keep_outputs(ledger, run, results)
         run.status = RunStatus.DONE
     except LookthroughError as error:
         run.status, run.error = RunStatus.FAILED, error.detail
     except Exception as error:
         # A background run has nobody to raise to: the failure is recorded on the run itself.
-        run.status, run.error = RunStatus.FAILED, f"{type(error).__name__}: {error}"
+        run.status, run.error = RunStatus.FAILED, scrub(f"{type(error).__name__}: {error}", run.filename)
     run.finished_at = now()
     ledger.update_run(run)
     return run
+
+
+TEMPORARY = re.compile(r"\S*lookthrough-run-[^/\s]*/input\.\w+")
+
+
+def scrub(message: str, filename: str) -> str:
+    """A message with the server's temporary copy of an upload named as the upload."""
+    return TEMPORARY.sub(filename, message)
 
 
 def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
@@ -98,11 +110,13 @@ def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
             workspace.refresh()
         screener = workspace.screener(run.threshold)
     tally = Tally()
+    kind = input_format(Path(run.filename), run.input_format)
     with tempfile.TemporaryDirectory(prefix="lookthrough-run-") as folder:
-        path = Path(folder) / run.filename
+        # A name of our own: an uploaded name may be longer than the file system allows.
+        path = Path(folder) / f"input.{kind}"
         path.write_bytes(ledger.input(run.id))
         try:
-            table = open_table(path, run.input_format)
+            table = open_table(path, kind)
             if table.columns:
                 require_columns(table.columns, run.value_column, run.group_columns, run.filename)
             run.rows_total = table.size_hint
@@ -111,6 +125,10 @@ def _screen(workspace: Workspace, ledger: Ledger, run: Run) -> list[RowResult]:
         except Located as error:
             # Name the file as uploaded, not the temporary copy it was read from.
             raise InvalidInput(error.reason, path=run.filename, line=error.line, field=error.field) from None
+        except OSError as error:
+            # An error of the copy names the server's temporary folder, which is nobody's business.
+            reason = f"cannot read the upload: {error.strerror or error}"
+            raise InvalidInput(reason, path=run.filename) from None
     run.tally = {
         "rows_in": tally.rows_in,
         "hit": tally.hit,

@@ -1,8 +1,11 @@
 """FollowTheMoney JSON lines: one entity per line, or the delta form {"op": "ADD", "entity": {...}}.
 
 Relations arrive as their own entities (Ownership, UnknownLink, Sanction, Directorship, Family)
-and are kept as they are. These files usually come from an aggregator such as OpenSanctions, so
-their facts are graded REPORTED: the official document behind each one is not in the file.
+and are kept as they are, with each entity's `datasets`, `referents`, `first_seen`, `last_seen`
+and `last_change`. These files usually come from an aggregator such as OpenSanctions, so their
+facts are graded REPORTED: the official document behind each one is not in the file; a Sanction
+stated only by official lists (by their known publishers, see `_ftm_meta`) is an official listing.
+An OpenSanctions export `<dataset>/entities.ftm.json` is loaded as that dataset.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from followthemoney.exc import InvalidData
 
 from lookthrough.encoding import physical_lines
 from lookthrough.exc import SourceError
-from lookthrough.model import Entity, Evidence, from_ftm
+from lookthrough.model import Entity, from_ftm
 from lookthrough.sources import register
+from lookthrough.sources._ftm_meta import grade, read_meta
 from lookthrough.sources.base import LoadReport, Source
 
 DELTA_OPS = frozenset({"ADD", "MOD"})
@@ -75,6 +79,13 @@ class FtmJson(Source):
     dataset = "ftm_import"
     per_file = True
     title = "FollowTheMoney entities (JSON lines)"
+
+    @classmethod
+    def dataset_for(cls, path: Path) -> str:
+        """OpenSanctions names every export `entities.ftm.json`: its folder names the dataset."""
+        if path.name.lower().split(".")[0] == "entities" and path.parent.name:
+            return super().dataset_for(path.parent / f"{path.parent.name}.json")
+        return super().dataset_for(path)
 
     @classmethod
     def detect(cls, path: Path) -> bool:
@@ -150,13 +161,17 @@ class FtmJson(Source):
         found = problem(data)
         if found is not None:
             raise SourceError(found[1], path=name, line=line, field=found[0])
+        meta = read_meta(data, name, line)
+        evidence, note = grade(data["schema"], meta)
         try:
-            return from_ftm(
+            entity = from_ftm(
                 data,
                 dataset=self.into,
-                citation=f"{name} line {line}, entity {entity_id}{origin}",
-                evidence=Evidence.REPORTED,
+                citation=f"{name} line {line}, entity {entity_id}{origin}" + (f"; {note}" if note else ""),
+                evidence=evidence,
             )
         # FtM builds a proxy from untrusted values; whatever it refuses is this record's fault.
         except (InvalidData, KeyError, TypeError, ValueError) as error:
             raise SourceError(str(error), path=name, line=line) from None
+        entity.meta = meta
+        return entity

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from lookthrough.model import Entity, Snapshot, Statement
+from lookthrough.model import Entity, EntityMeta, Snapshot, Statement
 from lookthrough.sources._relation import name_key
 from lookthrough.sources.base import Reject
 
@@ -68,6 +68,11 @@ class Store(ABC):
     @abstractmethod
     def entity(self, entity_id: str) -> Entity | None:
         """One entity from the current snapshots."""
+
+    @abstractmethod
+    def current_meta(self) -> Iterator[tuple[str, EntityMeta]]:
+        """(entity id, what its FtM export said of it) for every entity of the current snapshots
+        that came with such metadata (datasets, referents, first/last seen, last change)."""
 
     @abstractmethod
     def rejects(self, snapshot_id: str) -> list[Reject]:

@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from lookthrough.exc import StoreError
-from lookthrough.model import Entity, Evidence, Snapshot, SnapshotStatus, SourceFile, Statement
+from lookthrough.model import Entity, EntityMeta, Evidence, Snapshot, SnapshotStatus, SourceFile, Statement
 from lookthrough.sources._relation import name_key
 from lookthrough.sources.base import Reject
 from lookthrough.store.base import SnapshotWriter, Store
@@ -28,6 +28,7 @@ SNAPSHOT_COLUMNS = (
     "id", "dataset", "source", "title", "origin", "retrieved_at", "published", "sha256",
     "files", "status", "entity_count", "statement_count", "reject_count", "error",
 )  # fmt: skip
+META_COLUMNS = ("snapshot_id", "entity_id", "datasets", "referents", "first_seen", "last_seen", "last_change")
 BATCH = 50_000
 
 
@@ -38,16 +39,19 @@ class DuckDBWriter(SnapshotWriter):
         self.con = con
         self.snapshot = snapshot
         self.buffer: dict[str, list[Any]] = {c: [] for c in STATEMENT_COLUMNS}
+        self.meta: list[tuple[Any, ...]] = []
         self.entity_count = 0
         self.statement_count = 0
 
     def add(self, entity: Entity) -> None:
         self.entity_count += 1
-        seen = self.snapshot.retrieved_at
+        first, last = seen_times(entity, self.snapshot)
+        if entity.meta is not None:
+            self.meta.append(meta_row(self.snapshot.id, entity.id, entity.meta))
         for offset, s in enumerate(entity.statements):
             row = (
                 self.snapshot.id, s.entity_id, s.schema, s.prop, s.value, self.snapshot.dataset,
-                s.citation, s.evidence.value, s.source_url, s.lang, s.original_value, seen, seen,
+                s.citation, s.evidence.value, s.source_url, s.lang, s.original_value, first, last,
                 self.statement_count + offset,
             )  # fmt: skip
             for column, value in zip(STATEMENT_COLUMNS, row, strict=True):
@@ -57,6 +61,9 @@ class DuckDBWriter(SnapshotWriter):
             self.flush()
 
     def flush(self) -> None:
+        if self.meta:
+            self.con.executemany(f"INSERT INTO entity_meta VALUES ({', '.join('?' * 7)})", self.meta)
+            self.meta = []
         if not self.buffer["value"]:
             return
         batch = pa.table(self.buffer)  # noqa: F841  (read by DuckDB by name)
@@ -117,7 +124,7 @@ class DuckDBStore(Store):
         previous = self.current(snapshot.dataset)
         if previous is not None:
             self.con.execute(
-                """UPDATE statements AS n SET first_seen = o.first_seen
+                """UPDATE statements AS n SET first_seen = LEAST(n.first_seen, o.first_seen)
                    FROM statements AS o
                    WHERE n.snapshot_id = ? AND o.snapshot_id = ? AND o.entity_id = n.entity_id
                      AND o.prop = n.prop AND o.value = n.value""",
@@ -207,6 +214,14 @@ class DuckDBStore(Store):
                 found.setdefault(name_key(value), entity_id)
         return found
 
+    def current_meta(self) -> Iterator[tuple[str, EntityMeta]]:
+        cursor = self.con.execute(
+            f"""SELECT {", ".join("m." + c for c in META_COLUMNS)} FROM entity_meta m
+                JOIN snapshots p ON m.snapshot_id = p.id WHERE p.status = 'current'"""
+        )
+        while rows := cursor.fetchmany(BATCH):
+            yield from (_meta(row) for row in rows)
+
     def rejects(self, snapshot_id: str) -> list[Reject]:
         rows = self.con.execute(
             "SELECT path, line, field, reason, raw FROM rejects WHERE snapshot_id = ? ORDER BY path, line",
@@ -216,6 +231,26 @@ class DuckDBStore(Store):
 
     def close(self) -> None:
         self.con.close()
+
+
+def seen_times(entity: Entity, snapshot: Snapshot) -> tuple[datetime, datetime]:
+    """When an entity's facts were first and last seen: as its FtM export says, else now."""
+    meta = entity.meta
+    first = meta.first_seen if meta is not None and meta.first_seen else None
+    last = meta.last_seen if meta is not None and meta.last_seen else None
+    seen = snapshot.retrieved_at
+    return (datetime.fromisoformat(first) if first else seen, datetime.fromisoformat(last) if last else seen)
+
+
+def meta_row(snapshot_id: str, entity_id: str, meta: EntityMeta) -> tuple[Any, ...]:
+    times = (meta.first_seen, meta.last_seen, meta.last_change)
+    return (snapshot_id, entity_id, json.dumps(meta.datasets), json.dumps(meta.referents),
+            *(datetime.fromisoformat(t) if t else None for t in times))  # fmt: skip
+
+
+def _meta(row: tuple[Any, ...]) -> tuple[str, EntityMeta]:
+    _snapshot_id, entity_id, datasets, referents, *times = row
+    return entity_id, EntityMeta(json.loads(datasets), json.loads(referents), *map(_iso, times))
 
 
 def _iso(value: datetime | None) -> str | None:

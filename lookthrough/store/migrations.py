@@ -127,6 +127,23 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         ),
     ),
     (
+        5,
+        "what FtM exports say of each entity (datasets, referents, times); heartbeats of runs",
+        (
+            """CREATE TABLE entity_meta (
+                snapshot_id VARCHAR NOT NULL,
+                entity_id VARCHAR NOT NULL,
+                datasets VARCHAR NOT NULL,
+                referents VARCHAR NOT NULL,
+                first_seen TIMESTAMP,
+                last_seen TIMESTAMP,
+                last_change TIMESTAMP
+            )""",
+            "CREATE INDEX entity_meta_snapshot ON entity_meta (snapshot_id)",
+            "ALTER TABLE review_runs ADD COLUMN heartbeat TIMESTAMP",
+        ),
+    ),
+    (
         6,
         "review: cases across a party's lists with their rows, four-eyes approvals, assignments",
         (

@@ -12,11 +12,20 @@ import psycopg
 from psycopg_pool import ConnectionPool
 
 from lookthrough.exc import StoreError
-from lookthrough.model import Entity, Snapshot, SnapshotStatus
+from lookthrough.model import Entity, EntityMeta, Snapshot, SnapshotStatus
 from lookthrough.model.statement import Statement
 from lookthrough.sources.base import Reject
 from lookthrough.store.base import SnapshotWriter, Store
-from lookthrough.store.duckdb import SNAPSHOT_COLUMNS, STATEMENT_COLUMNS, _snapshot, _statement
+from lookthrough.store.duckdb import (
+    META_COLUMNS,
+    SNAPSHOT_COLUMNS,
+    STATEMENT_COLUMNS,
+    _meta,
+    _snapshot,
+    _statement,
+    meta_row,
+    seen_times,
+)
 from lookthrough.store.migrations import MIGRATIONS
 from lookthrough.store.sql import Tx, spell
 
@@ -59,12 +68,15 @@ class PostgresWriter(SnapshotWriter):
         self.con = con
         self.snapshot = snapshot
         self.rows: list[tuple[Any, ...]] = []
+        self.meta: list[tuple[Any, ...]] = []
         self.entity_count = 0
         self.statement_count = 0
 
     def add(self, entity: Entity) -> None:
         self.entity_count += 1
-        seen = self.snapshot.retrieved_at
+        first, last = seen_times(entity, self.snapshot)
+        if entity.meta is not None:
+            self.meta.append(meta_row(self.snapshot.id, entity.id, entity.meta))
         for offset, s in enumerate(entity.statements):
             self.rows.append(
                 (
@@ -79,8 +91,8 @@ class PostgresWriter(SnapshotWriter):
                     s.source_url,
                     s.lang,
                     s.original_value,
-                    seen,
-                    seen,
+                    first,
+                    last,
                     self.statement_count + offset,
                 )
             )
@@ -89,6 +101,10 @@ class PostgresWriter(SnapshotWriter):
             self.flush()
 
     def flush(self) -> None:
+        if self.meta:
+            with self.con.cursor() as cur:
+                cur.executemany(f"INSERT INTO entity_meta VALUES ({', '.join(['%s'] * 7)})", self.meta)
+            self.meta = []
         with (
             self.con.cursor() as cur,
             cur.copy(f"COPY statements ({', '.join(STATEMENT_COLUMNS)}) FROM STDIN") as copy,
@@ -147,7 +163,7 @@ class PostgresStore(Store):
         previous = self.current(snapshot.dataset)
         if previous is not None:
             con.execute(
-                """UPDATE statements AS n SET first_seen = o.first_seen
+                """UPDATE statements AS n SET first_seen = LEAST(n.first_seen, o.first_seen)
                    FROM statements AS o
                    WHERE n.snapshot_id = %s AND o.snapshot_id = %s AND o.entity_id = n.entity_id
                      AND o.prop = n.prop AND o.value = n.value""",
@@ -184,6 +200,14 @@ class PostgresStore(Store):
         with self.pool.connection() as con:
             rows = con.execute(sql, {"id": entity_id}).fetchall()
         return Entity.from_statements([_statement(r) for r in rows]) if rows else None
+
+    def current_meta(self) -> Iterator[tuple[str, EntityMeta]]:
+        sql = f"""SELECT {", ".join("m." + c for c in META_COLUMNS)} FROM entity_meta m
+                  JOIN snapshots p ON m.snapshot_id = p.id WHERE p.status = 'current'"""
+        with self.pool.connection() as con, con.transaction(), con.cursor(name="meta") as cur:
+            cur.execute(sql)
+            while rows := cur.fetchmany(BATCH):
+                yield from (_meta(row) for row in rows)
 
     def rejects(self, snapshot_id: str) -> list[Reject]:
         with self.pool.connection() as con:

@@ -62,7 +62,7 @@ def test_decisions_through_the_api(client, tokens):
     url = f"/runs/{run['id']}/hits/{key}/decisions"
     body = {"verdict": "false_positive", "reason": "fund, not the company"}
     assert client.post(url, json=body, headers=tokens["viewer"]).status_code == 403
-    assert client.post(url, json={**body, "verdict": "maybe"}, headers=tokens["reviewer"]).status_code == 400
+    assert client.post(url, json={**body, "verdict": "maybe"}, headers=tokens["reviewer"]).status_code == 422
     made = client.post(url, json=body, headers=tokens["reviewer"])
     assert made.status_code == 201 and made.json()["reviewer"] == "reviewer-1"
     trail = client.get(url, headers=tokens["viewer"]).json()

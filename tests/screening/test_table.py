@@ -30,7 +30,11 @@ def test_results_stream_while_the_table_is_still_being_read(screener: Screener) 
         nonlocal read
         for number in range(1, 10 * BATCH + 1):
             read += 1
-            yield InputRow(number, number + 1, {"name": "Hangzhou Hikvision Digital Technology" if number % 7 else "Sony"})
+            yield InputRow(
+                number,
+                number + 1,
+                {"name": "Hangzhou Hikvision Digital Technology" if number % 7 else "Sony"},
+            )
 
     results = screen_table(screener, Table(Path("rows.csv"), "csv", ["name"], rows()), "name", [], Tally())
     first = next(results)
@@ -71,10 +75,16 @@ def test_the_same_input_gives_the_same_bytes_whatever_the_seed_or_workers(
     workspace = Workspace(str(db))
     load_path(workspace.store, shared_data / "ofac" / "non_sdn_consolidated_2025-12", origin="test")
     workspace.close()
-    listed = [line.split(",")[1].strip('"') for line in (shared_data / "ofac" / "non_sdn_consolidated_2025-12" /
-              "cons_prim.csv").read_text(encoding="latin-1").splitlines() if line.count(",") > 2]  # fmt: skip
+    primary = shared_data / "ofac" / "non_sdn_consolidated_2025-12" / "cons_prim.csv"
+    lines = primary.read_text(encoding="latin-1").splitlines()
+    listed = [line.split(",")[1].strip('"') for line in lines if line.count(",") > 2]
     names = tmp_path / "names.csv"
-    edits = [lambda n: n, lambda n: n[:-2], lambda n: n.replace("A", "E"), lambda n: " ".join(n.split()[::-1])]
+    edits = [
+        lambda n: n,
+        lambda n: n[:-2],
+        lambda n: n.replace("A", "E"),
+        lambda n: " ".join(n.split()[::-1]),
+    ]
     rows = [edit(name) for edit in edits for name in listed[:900]]
     names.write_text("name\n" + "\n".join(f'"{r}"' for r in rows) + "\n", encoding="utf-8")
     first = screen_output(tmp_path, "1", "1", names, db)

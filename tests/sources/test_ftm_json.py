@@ -10,6 +10,7 @@ import pytest
 
 from lookthrough.catalog import Catalog
 from lookthrough.model import Evidence
+from lookthrough.sources._ftm_meta import OFFICIAL_PUBLISHERS
 from lookthrough.sources.base import LoadReport
 from lookthrough.sources.csl import CslJson
 from lookthrough.sources.ftm_json import FtmJson
@@ -100,3 +101,46 @@ def test_a_json_object_without_schema_is_not_ftm(tmp_path: Path) -> None:
     path = tmp_path / "things.jsonl"
     path.write_text('{"id": "1", "name": "not an entity"}\n')
     assert not FtmJson.detect(path)
+
+
+def test_export_metadata_is_kept(shared_data: Path) -> None:
+    path = shared_data / FTM / "zala_aero_cluster.entities.ftm.json"
+    entities, _ = read(path)
+    by_id = {e.id: e for e in entities}
+    data = next(o for o in objects(path) if o["id"] == "NK-aU5ybkbRFJucf8YMwsJvDw")
+    meta = by_id[data["id"]].meta
+    assert meta is not None and meta.datasets == sorted(data["datasets"])
+    assert meta.referents == sorted(data["referents"]) and "ofac-45937" in meta.referents
+    assert (meta.first_seen, meta.last_seen, meta.last_change) == (
+        data["first_seen"], data["last_seen"], data["last_change"]
+    )  # fmt: skip
+
+
+def test_a_sanction_only_official_lists_state_is_an_official_listing(shared_data: Path) -> None:
+    entities, _ = read(shared_data / FTM / "zala_aero_cluster.entities.ftm.json")
+    sanctions = [e for e in entities if e.schema == "Sanction"]
+    official = [e for e in sanctions if e.evidence is Evidence.OFFICIAL]
+    assert official and all(set(e.meta.datasets) <= set(OFFICIAL_PUBLISHERS) for e in official)
+    assert {"us_ofac_sdn", "eu_fsf"} <= {d for e in official for d in e.meta.datasets}
+    assert all("official list, published by" in s.citation for e in official for s in e.statements)
+    reported = [e for e in sanctions if e.evidence is Evidence.REPORTED]
+    assert reported and all(not set(e.meta.datasets) <= set(OFFICIAL_PUBLISHERS) for e in reported)
+    people = [e for e in entities if e.schema == "Person"]
+    assert all(e.evidence is Evidence.REPORTED for e in people)
+
+
+def test_an_opensanctions_export_is_named_by_its_folder(tmp_path: Path) -> None:
+    assert FtmJson.dataset_for(tmp_path / "zala" / "entities.ftm.json") == "ftm_import:zala"
+    assert FtmJson.dataset_for(tmp_path / "zala" / "holdings.ftm.json") == "ftm_import:holdings"
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [({"datasets": "us_ofac_sdn"}, "datasets"), ({"referents": [1]}, "referents"),
+     ({"first_seen": "yesterday"}, "first_seen")],
+)  # fmt: skip
+def test_bad_export_metadata_names_its_field(tmp_path: Path, extra: dict, field: str) -> None:
+    path = tmp_path / "one.ftm.json"
+    path.write_text(json.dumps({"id": "a", "schema": "Person", "properties": {"name": ["A"]}, **extra}))
+    entities, report = read(path)
+    assert not entities and [(r.line, r.field) for r in report.rejects] == [(1, field)]

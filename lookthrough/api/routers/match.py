@@ -1,34 +1,53 @@
-"""Query-by-example matching with yente's request and response shapes."""
+"""Query-by-example matching with yente's request, parameters and response."""
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Annotated
+from functools import cache, partial
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Response
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from lookthrough import settings
-from lookthrough.api.auth import ServiceDep, Viewer
-from lookthrough.api.convert import example_terms, scored
+from lookthrough.api.algorithms import YENTE_NAMES, Choice, check_config, choose
+from lookthrough.api.auth import ListReader, ServiceDep
+from lookthrough.api.directory import Directory, scope
+from lookthrough.api.matching import CANDIDATE_FLOOR, Filters, Request, answer
+from lookthrough.api.params import described, reader
 from lookthrough.api.schemas import (
-    EntityMatches,
+    CHANGED_SINCE,
     EntityMatchQuery,
     EntityMatchResponse,
     ErrorResponse,
     FeatureDoc,
-    TotalSpec,
 )
-from lookthrough.catalog import Catalog
-from lookthrough.matching import ALGORITHMS
-from lookthrough.model.schema import is_a
-from lookthrough.screening.result import Hit
 from lookthrough.screening.screener import Screener
 
 router = APIRouter(tags=["Matching"])
-INLINE_QUERIES = 4
-ALL_DATASETS = ("default", "all", "sanctions")
-"""Dataset names that mean every loaded list, as yente clients commonly ask."""
+INLINE_CHARACTERS = 200
+"""A request whose names add up to no more is answered on the event loop, where a thread hop
+would cost more than the match; anything longer goes to a worker thread."""
+MAX_MATCHES = 500
+Names = Annotated[list[str], Field(max_length=50)]
+
+
+class MatchParams(BaseModel):
+    """yente's /match parameters (one model: parsed in one go, which is much cheaper)."""
+
+    limit: int = Field(5, ge=0, le=MAX_MATCHES, title="Number of results to return")
+    threshold: float | None = Field(
+        None, ge=0, le=1, allow_inf_nan=False, title="Score at or above which a result is a match"
+    )
+    cutoff: float = Field(0.5, ge=0, le=1, allow_inf_nan=False, title="Results scoring below it are left out")
+    algorithm: str = Field("best", title=f"best (lookthrough's name_v1) or yente's: {', '.join(YENTE_NAMES)}")
+    include_dataset: Names = []
+    exclude_dataset: Names = []
+    exclude_schema: Names = []
+    topics: Names = []
+    changed_since: str | None = Field(None, pattern=CHANGED_SINCE)
+    exclude_entity_ids: Names = []
+    fuzzy: bool = Field(False, title="Accepted for yente's clients; lookthrough always matches fuzzily")
 
 
 @router.post(
@@ -37,97 +56,71 @@ ALL_DATASETS = ("default", "all", "sanctions")
     response_model=EntityMatchResponse,
     response_model_by_alias=True,
     responses={400: {"model": ErrorResponse}, 404: {"model": ErrorResponse}},
+    openapi_extra=described(MatchParams),
 )
 async def match(
     body: EntityMatchQuery,
     dataset: str,
     service: ServiceDep,
-    _: Viewer,
-    limit: Annotated[int, Query(ge=1, le=100, title="Number of results to return")] = 5,
-    threshold: Annotated[float | None, Query(title="Score at or above which a result is a match")] = None,
-    cutoff: Annotated[float, Query(title="Lower bound of score for results to be returned at all")] = 0.5,
-    algorithm: Annotated[str, Query(title="Matching algorithm (lookthrough has name_v1)")] = "best",
+    _: ListReader,
+    params: Annotated[MatchParams, Depends(reader(MatchParams))],
 ) -> Response:
     """Match entities given as FtM examples, keyed by ids of the caller's choosing; each result is
-    a listed party with its lists, the look-through path to it, and the source of every step."""
+    a listed party (or the party of the query's kind a look-through rule reaches) with its lists,
+    the path to it, and the source of every step."""
     if len(body.queries) > int(settings.get("MAX_BATCH")):
         raise HTTPException(400, f"Too many queries in one batch (limit: {settings.get('MAX_BATCH')})")
-    if not body.queries:
-        raise HTTPException(400, "No queries provided.")
-    cached = service.cached()
-    base = cached if cached is not None else await run_in_threadpool(service.screener)
-    if algorithm not in (*ALGORITHMS, "best", "default") and algorithm != base.matcher.algorithm.NAME:
-        raise HTTPException(400, f"Unknown algorithm: {algorithm}")
-    allowed = _datasets(base.catalog, dataset)
-    floor = cutoff if threshold is None else min(cutoff, threshold)
-    work = partial(_respond, Screener(base.catalog, base.matcher, floor, base.lookthrough), body, allowed,
-                   base.threshold if threshold is None else threshold, limit)  # fmt: skip
-    # A few queries are answered on the event loop, where a thread hop would cost more than the
-    # match; larger batches go to a worker thread so they do not hold up other requests.
-    result = work() if len(body.queries) <= INLINE_QUERIES else await run_in_threadpool(work)
+    choice = choose(params.algorithm)
+    check_config(choice, body.config)
+    base = service.cached()
+    if base is None:
+        base = await run_in_threadpool(service.screener)
+    directory = service.cached_directory()
+    if directory is None:
+        directory = await run_in_threadpool(service.directory)
+    chosen = base.threshold if params.threshold is None else params.threshold
+    floor = min(params.cutoff, chosen, CANDIDATE_FLOOR if choice.nomenklatura else 1.0)
+    p = params
+    filters = Filters(
+        scope=scope(directory, dataset), include=set(p.include_dataset), exclude=set(p.exclude_dataset),
+        topics=set(p.topics), exclude_schema=set(p.exclude_schema), changed_since=p.changed_since,
+        exclude_ids={directory.identity.canonical(i) for i in p.exclude_entity_ids},
+    )  # fmt: skip
+    request = Request(
+        choice, filters, chosen, min(params.cutoff, chosen), params.limit, body.weights, dict(body.config)
+    )
+    screener = Screener(base.catalog, base.matcher, floor, base.lookthrough)
+    work = partial(_respond, screener, directory, body, request)
+    size = sum(len(str(v)) for q in body.queries.values() for v in q.properties.values())
+    result = (
+        work() if size <= INLINE_CHARACTERS and not choice.nomenklatura else await run_in_threadpool(work)
+    )
     # The response is built from the model above; serialising it directly spares FastAPI's
     # second validation of the same data (a fifth of a one-query request's time).
     return Response(
         result.model_dump_json(by_alias=True),
         media_type="application/json",
-        headers={"x-batch-size": str(len(result.responses))},
+        headers={"x-batch-size": str(len(result.responses)), "x-algorithm": choice.used},
     )
 
 
 def _respond(
-    screener: Screener, body: EntityMatchQuery, allowed: set[str] | None, threshold: float, limit: int
+    screener: Screener, directory: Directory, body: EntityMatchQuery, request: Request
 ) -> EntityMatchResponse:
-    responses = {}
-    for key, example in body.queries.items():
-        hits = _hits(screener, example.schema_, *example_terms(example.properties), allowed)
-        results = [scored(screener.catalog, hit, threshold) for hit in hits[:limit]]
-        total = TotalSpec(value=len(hits), relation="eq")
-        responses[key] = EntityMatches(status=200, results=results, total=total, query=example)
-    return EntityMatchResponse(responses=responses, matcher=_feature_docs(screener), limit=limit)
+    responses = {key: answer(screener, directory, example, request) for key, example in body.queries.items()}
+    return EntityMatchResponse(responses=responses, matcher=_feature_docs(screener, request.choice),
+                               limit=request.limit)  # fmt: skip
 
 
-def _datasets(catalog: Catalog, dataset: str) -> set[str] | None:
-    if dataset in ALL_DATASETS:
-        return None
-    if not any(party.dataset == dataset for party in catalog.parties.values()):
-        raise HTTPException(404, f"No such dataset: {dataset}")
-    return {dataset}
-
-
-def _hits(
-    screener: Screener, schema: str, names: list[str], codes: list[tuple[str, str]], allowed: set[str] | None
-) -> list[Hit]:
-    """The best hit per listed party over every name of the query."""
-    if not is_a(schema, "Thing"):
-        raise HTTPException(400, f"Cannot parse example entity: unknown schema {schema!r}")
-    best: dict[str, Hit] = {}
-    queries: list[str | None] = list(names) or [None]
-    for name in queries:
-        for hit in screener.screen(name, codes):
-            key = screener.catalog.cluster_of(hit.entity_id)
-            if _compatible(screener.catalog, hit, schema, allowed) and (
-                key not in best or hit.score > best[key].score
-            ):
-                best[key] = hit
-    return sorted(best.values(), key=lambda h: (-h.score, h.entity_id))
-
-
-def _compatible(catalog: Catalog, hit: Hit, schema: str, allowed: set[str] | None) -> bool:
-    """A person query meets people and an organisation query organisations, as in yente; judged
-    on the party the name matched (a company's listed owner may well be a person)."""
-    if allowed is not None:
-        lists = {catalog.parties[m].dataset for m in catalog.cluster(hit.entity_id)}
-        if not allowed & lists:
-            return False
-    matched = catalog.parties[hit.path[0].entity_id if hit.path else hit.entity_id].schema
-    if is_a(schema, "Person"):
-        return matched in ("Person", "LegalEntity")
-    return schema in ("LegalEntity", "Thing") or not is_a(matched, "Person")
-
-
-def _feature_docs(screener: Screener) -> dict[str, FeatureDoc]:
+def _feature_docs(screener: Screener, choice: Choice) -> dict[str, FeatureDoc]:
     """Each feature's description and weight, published as the algorithm states them."""
-    algorithm = screener.matcher.algorithm
+    return _documented(choice.scorer or screener.matcher.algorithm)
+
+
+@cache
+def _documented(algorithm: Any) -> dict[str, FeatureDoc]:
+    if hasattr(algorithm, "get_feature_docs"):  # nomenklatura's
+        return {name: FeatureDoc(**doc.model_dump()) for name, doc in algorithm.get_feature_docs().items()}
     described: dict[str, str] = algorithm.documentation()
     weights: dict[str, float] = algorithm.coefficients()
     return {

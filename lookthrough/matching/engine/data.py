@@ -61,8 +61,9 @@ class IndexData:
         """The compiled index over these arrays (no copy)."""
         return _kernel.Index(
             self.post_off, self.post_names, self.word_weight, self.word_generic, self.word_numeric,
-            self.words.offsets, self.words.blob, self.name_tok_off, self.name_toks, self.name_pair_off, self.name_pairs, self.name_total,
-            self.name_person, self.compact_off, self.compact_blob, self.sorted_off, self.sorted_blob,
+            self.words.offsets, self.words.blob, self.name_tok_off, self.name_toks, self.name_pair_off,
+            self.name_pairs, self.name_total, self.name_person, self.compact_off, self.compact_blob,
+            self.sorted_off, self.sorted_blob,
         )  # fmt: skip
 
     @property

@@ -200,10 +200,18 @@ class NameEngine:
             elif kind == 2:
                 right = f"{right} {listed_words[j + 1]}"
                 used_listed[j + 1] = True
-            met.append(left if kind == 0 else f"{left}~{right} ({similarity:.2f})" if kind == 3 else f"{left}={right}")
+            met.append(
+                left
+                if kind == 0
+                else f"{left}~{right} ({similarity:.2f})"
+                if kind == 3
+                else f"{left}={right}"
+            )
         text = f"met: {', '.join(met) or 'none'}"
         if not all(used_query):
-            text += "; query only: " + " ".join(w for w, used in zip(query_words, used_query, strict=True) if not used)
+            text += "; query only: " + " ".join(
+                w for w, used in zip(query_words, used_query, strict=True) if not used
+            )
         if not all(used_listed):
             text += "; listed name only: " + " ".join(
                 w for w, used in zip(listed_words, used_listed, strict=True) if not used

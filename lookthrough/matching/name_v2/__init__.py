@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
 from lookthrough.matching.engine.stats import Comparisons
 from lookthrough.matching.types import AGAINST, CONTEXT, FOR, ScoringAlgorithm, feature, ratio

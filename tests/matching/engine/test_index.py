@@ -24,7 +24,15 @@ LISTED = [
     ("cetc", "China Electronics Technology Group Corporation (CETC)", "name", False),
     ("habbash", "George Habbash", "name", True),
 ] + [(f"filler-{i}", f"Filler{i} Technology Co Ltd", "name", False) for i in range(300)]
-QUERIES = ["Hikvsion Digital", "海康威视", "Sense Time", "CETC", "Habbash George", "Technology Co Ltd", "Sony"]
+QUERIES = [
+    "Hikvsion Digital",
+    "海康威视",
+    "Sense Time",
+    "CETC",
+    "Habbash George",
+    "Technology Co Ltd",
+    "Sony",
+]
 
 
 def is_mapped(array: np.ndarray) -> bool:

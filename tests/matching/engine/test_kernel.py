@@ -66,5 +66,9 @@ def test_a_run_together_word_splits_where_both_halves_are_words() -> None:
 
 def test_a_string_table_finds_what_it_holds() -> None:
     table = StringTable.build(["hikvision", "dahua", "海康威视"])
-    assert [table[i] for i in table.find(["dahua", "海康威视", "hikvision"])] == ["dahua", "海康威视", "hikvision"]
+    assert [table[i] for i in table.find(["dahua", "海康威视", "hikvision"])] == [
+        "dahua",
+        "海康威视",
+        "hikvision",
+    ]
     assert table.position("sony") == -1

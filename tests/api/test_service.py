@@ -1,0 +1,133 @@
+"""The service under careless or hostile use: bad scores, blank reasons, oversized chunked bodies,
+long upload names, lone surrogates, and reads without a token by where the server listens."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from lookthrough.api import create_app
+
+from .test_screen import upload
+
+QUERY = {
+    "queries": {"a": {"schema": "Company", "properties": {"name": ["Hangzhou Hikvision Digital Technology"]}}}
+}
+
+
+@pytest.mark.parametrize("name", ["threshold", "cutoff"])
+@pytest.mark.parametrize("value", ["nan", "NaN", "-0.1", "1.5", "inf"])
+def test_scores_out_of_range_are_refused(client, tokens, name, value):
+    response = client.post("/match/default", json=QUERY, params={name: value}, headers=tokens["viewer"])
+    assert response.status_code == 422, response.text
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "2"])
+def test_upload_threshold_out_of_range_is_refused(client, tokens, value):
+    assert upload(client, tokens["reviewer"], threshold=value).status_code == 422
+
+
+@pytest.mark.parametrize("reason", ["", " ", "\t\n", "\u3000"])
+def test_blank_decision_reasons_are_refused(client, tokens, reason):
+    run = upload(client, tokens["reviewer"]).json()
+    key = client.get(f"/runs/{run['id']}/hits", headers=tokens["viewer"]).json()[0]["hit_key"]
+    url = f"/runs/{run['id']}/hits/{key}/decisions"
+    response = client.post(
+        url, json={"verdict": "false_positive", "reason": reason}, headers=tokens["reviewer"]
+    )
+    assert response.status_code == 422
+    assert client.get(url, headers=tokens["viewer"]).json() == []  # nothing reached the audit log
+
+
+def test_a_chunked_body_over_the_limit_gets_413(client, tokens, monkeypatch):
+    monkeypatch.setenv("LOOKTHROUGH_MAX_REQUEST_KB", "1")
+
+    def chunks():
+        yield b'{"queries": {"a": {"schema": "Company", "properties": {"name": ["'
+        for _ in range(100):
+            yield b"x" * 100
+        yield b'"]}}}}'
+
+    headers = {**tokens["viewer"], "Content-Type": "application/json"}
+    response = client.post("/match/default", content=chunks(), headers=headers)
+    assert response.status_code == 413 and "larger than 1024 bytes" in response.json()["detail"]
+
+
+def test_a_chunked_upload_over_the_limit_gets_413(client, tokens, monkeypatch):
+    monkeypatch.setenv("LOOKTHROUGH_MAX_UPLOAD_MB", "0.01")
+    boundary = "b0undary"
+    field = f'--{boundary}\r\nContent-Disposition: form-data; name="name_column"\r\n\r\nholding\r\n'
+    head = field + f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="h.csv"\r\n\r\n'
+
+    def chunks():
+        yield head.encode()
+        for _ in range(100):
+            yield b"Hangzhou Hikvision Digital Technology\n" * 10
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    headers = {**tokens["reviewer"], "Content-Type": f"multipart/form-data; boundary={boundary}"}
+    assert client.post("/screen", content=chunks(), headers=headers).status_code == 413
+
+
+def test_a_300_character_upload_name_works_and_no_server_path_shows(client, tokens):
+    name = "h" * 300 + ".csv"
+    run = upload(client, tokens["reviewer"], name=name).json()
+    status = client.get(f"/screen/{run['id']}", headers=tokens["viewer"]).json()
+    assert status["status"] == "done" and status["filename"] == name and status["tally"]["hit"] == 2
+    bad = upload(client, tokens["reviewer"], name=name, content=b"\x00\xff" * 10).json()
+    failed = client.get(f"/screen/{bad['id']}", headers=tokens["viewer"]).json()
+    assert failed["status"] == "failed" and failed["error"].startswith(name)
+    assert "lookthrough-run-" not in failed["error"] and "/tmp" not in failed["error"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"queries": {"a": {"schema": "Company", "properties": {"name": ["\\ud800"]}}}}',
+        '{"queries": {"\\udfff": {"schema": "Company", "properties": {"name": ["x"]}}}}',
+        '{"queries": {"a": {"schema": "Company", "id": "\\ud800", "properties": {"name": "x"}}}}',
+        '{"queries": {"a": {"schema": "Company", "properties": {"\\ud800": ["x"]}}}}',
+    ],
+)
+def test_a_lone_surrogate_is_a_client_error(client, tokens, body):
+    headers = {**tokens["viewer"], "Content-Type": "application/json"}
+    response = client.post("/match/default", content=body.encode(), headers=headers)
+    assert 400 <= response.status_code < 500, response.text
+
+
+def test_a_lone_surrogate_in_a_search_is_a_client_error(client, tokens):
+    response = client.get("/search?q=%ED%A0%80", headers=tokens["viewer"])
+    assert response.status_code in (200, 400, 422)
+
+
+def test_reads_without_a_token_follow_where_the_server_listens(workspace, tokens, monkeypatch):
+    with TestClient(create_app(workspace=workspace, loopback=True)) as local:
+        # On loopback alone, list lookups need no token (as self-hosted yente) ...
+        assert local.post("/match/default", json=QUERY).status_code == 200
+        assert local.get("/search", params={"q": "Dahua"}).status_code == 200
+        # ... but runs, results and decisions always do.
+        assert local.get("/runs").status_code == 401 and local.get("/queue").status_code == 401
+        monkeypatch.setenv("LOOKTHROUGH_OPEN_READS", "0")
+        assert local.post("/match/default", json=QUERY).status_code == 401
+    monkeypatch.delenv("LOOKTHROUGH_OPEN_READS")
+    with TestClient(create_app(workspace=workspace)) as public:
+        assert public.post("/match/default", json=QUERY).status_code == 401
+        monkeypatch.setenv("LOOKTHROUGH_OPEN_READS", "1")
+        assert public.post("/match/default", json=QUERY).status_code == 200
+        assert public.get("/runs").status_code == 401
+
+
+def test_options_lists_every_method_of_a_path(client, tokens):
+    response = client.options("/runs/r/hits/k/decisions", headers=tokens["viewer"])
+    assert response.status_code == 405 and set(response.headers["allow"].split(", ")) == {
+        "GET",
+        "HEAD",
+        "POST",
+    }
+
+
+def test_results_html_is_described_as_html(client):
+    spec = client.get("/openapi.json").json()
+    assert set(spec["paths"]["/screen/{run_id}/results.html"]["get"]["responses"]["200"]["content"]) == {
+        "text/html"
+    }
