@@ -81,8 +81,8 @@ def measure_speed(
         f"names and the OUI vendors with random edits) to JSON lines, {plan.workers} forked workers, in a "
         f"fresh process; {plan.repeats}×, medians. Peak memory is the whole process tree's. name_v1 "
         f"screens the first {plan.v1_names:,} of the same names the same way (beside name_v2 on them). "
-        f"Baselines: {plan.repeats}× {plan.baseline_names:,} (Jaro-Winkler) and {plan.repeats}× {plan.logic_v2_names:,} "
-        "names (logic-v2) of the same lists.",
+        f"Baselines: {plan.repeats}× {plan.baseline_names:,} (Jaro-Winkler) and {plan.repeats}× "
+        f"{plan.logic_v2_names:,} names (logic-v2) of the same lists.",
         "- Latency: one process, names not screened before by it; build and cold start in fresh processes.",
         f"- Load average (1, 5, 15 min) when the timings ended: {load} on {os.cpu_count()} cores; "
         "above the core count, other work on the machine shared the cores.",
