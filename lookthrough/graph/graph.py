@@ -97,11 +97,11 @@ class Graph:
         self.up: dict[str, list[Link]] = defaultdict(list)
         self.owners: dict[str, list[Link]] = defaultdict(list)
         self.holdings: dict[str, list[Link]] = defaultdict(list)
-        self.dangling: list[Edge] = []
         self.not_current = 0
         self.invalid_percent = 0
-        self._build(catalog.all_edges())
-        self._listed = {catalog.cluster_of(entity_id) for entity_id in catalog.listed_ids()}
+        followed, self.dangling = catalog.edges_towards_listed()
+        self._build(catalog.edges_at(followed))
+        self._listed: dict[str, bool] = {}
 
     def _build(self, edges: Iterable[Edge]) -> None:
         with paused_gc():
@@ -119,7 +119,7 @@ class Graph:
             self._index(best.values())
         if self.dangling:
             log.warning("%d relations name a party that is not loaded; they are not followed",
-                        len(self.dangling))  # fmt: skip
+                        self.dangling)  # fmt: skip
 
     def _index(self, links: Iterable[Link]) -> None:
         up, owners, holdings = self.up, self.owners, self.holdings
@@ -135,10 +135,7 @@ class Graph:
                     found.sort(key=_order)
 
     def _link(self, edge: Edge) -> Link | None:
-        parties = self.catalog.parties
-        if edge.source_id not in parties or edge.target_id not in parties:
-            self.dangling.append(edge)
-            return None
+        # Only relations between loaded parties arrive here (see Catalog.edges_towards_listed).
         if (edge.start or edge.end) and not is_current(edge, self.as_of):
             self.not_current += 1
             return None
@@ -158,12 +155,45 @@ class Graph:
         return self.catalog.cluster_of(entity_id)
 
     def is_listed(self, node: str) -> bool:
-        return node in self._listed
+        """Whether any entry of the party is on a list (worked out when first asked)."""
+        known = self._listed.get(node)
+        if known is None:
+            entries = self.catalog.cluster(node)
+            known = self._listed[node] = any(self.catalog.has_listings(pid) for pid in entries)
+        return known
 
     def listings(self, node: str) -> list[Listing]:
         """Every listing of every entry of the party."""
         return [entry for pid in self.catalog.cluster(node) for entry in self.catalog.parties[pid].listings]
 
-    def seeds(self, selects: Callable[[Listing], bool]) -> set[str]:
+    def seeds(self, selects: Callable[[Listing], bool]) -> Seeds:
         """Nodes with at least one listing that `selects` accepts."""
-        return {self.catalog.cluster_of(pid) for pid, entry in self.catalog.all_listings() if selects(entry)}
+        return Seeds(self, selects)
+
+
+class Seeds:
+    """The listed parties a rule starts from. Only those holding stakes in others start the
+    rule's reckoning, so only they are found up front; any other party is judged when a rule
+    asks about it (a list of millions of entries need not be read to screen one name)."""
+
+    def __init__(self, graph: Graph, selects: Callable[[Listing], bool]) -> None:
+        self.graph = graph
+        self.selects = selects
+        self._known: dict[str, bool] = {}
+        self.holding = {node for node in graph.holdings if node in self}
+
+    def __contains__(self, node: object) -> bool:
+        if not isinstance(node, str):
+            return False
+        known = self._known.get(node)
+        if known is None:
+            known = self._known[node] = self.graph.is_listed(node) and any(
+                self.selects(entry) for entry in self.graph.listings(node)
+            )
+        return known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.holding))
+
+    def __len__(self) -> int:
+        return len(self.holding)

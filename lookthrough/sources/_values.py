@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
-from followthemoney.types import registry
 from rigour.langs import iso_639_alpha3
 
 from lookthrough.model import Entity
@@ -44,6 +43,8 @@ def country_code(value: str | None) -> str | None:
     """An ISO country code for a country name or code, or None if it is not one (cached: lists repeat)."""
     if not value:
         return None
+    from followthemoney.types import registry  # loads FtM's whole model: only when a country is read
+
     cleaned = registry.country.clean(value)
     return str(cleaned) if cleaned else None
 

@@ -15,9 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from followthemoney import model
-from followthemoney.exc import InvalidData
-
 from lookthrough.encoding import physical_lines
 from lookthrough.exc import SourceError
 from lookthrough.model import Entity, from_ftm
@@ -55,6 +52,8 @@ def problem(data: Any) -> tuple[str, str] | None:
         return None  # from_ftm says so itself
     if not isinstance(data.get("id"), str) or not data["id"]:
         return "id", "entity has no 'id'"
+    from followthemoney import model  # FtM loads its whole schema model: only when FtM is read
+
     schema = model.get(data.get("schema") or "")
     if schema is None:
         return "schema", f"unknown schema {data.get('schema')!r}"
@@ -163,6 +162,8 @@ class FtmJson(Source):
             raise SourceError(found[1], path=name, line=line, field=found[0])
         meta = read_meta(data, name, line)
         evidence, note = grade(data["schema"], meta)
+        from followthemoney.exc import InvalidData
+
         try:
             entity = from_ftm(
                 data,
