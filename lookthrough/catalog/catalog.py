@@ -116,6 +116,32 @@ class Catalog:
         members = t.cluster_rows[t.cluster_off[rep] : t.cluster_off[rep + 1]]
         return sorted(self.id_at(int(m)) for m in members) if len(members) else [entity_id]
 
+    def caption(self, entity_id: str) -> str:
+        """The party's display name (its strongest name), without making the whole record."""
+        row = self.row(entity_id)
+        if row < 0:
+            return entity_id
+        caption: str = self.tables.parties.column("caption")[row].as_py()
+        return caption
+
+    def listings_of(self, entity_id: str) -> list[Listing]:
+        """The entry's own listings, without making the whole record."""
+        row = self.row(entity_id)
+        if row < 0:
+            return []
+        t, source = self.tables, self._source_at
+        return [Listing(i["list"], i["program"], i["authority"], i["since"], source(i["source"]))
+                for i in _rows(t.listings, t.listing_off, row)]  # fmt: skip
+
+    def first_citation(self, entity_id: str) -> str | None:
+        """The citation of the party's strongest name: where the party itself comes from."""
+        row = self.row(entity_id)
+        t = self.tables
+        if row < 0 or t.name_off[row] == t.name_off[row + 1]:
+            return None
+        number = t.names.column("source")[int(t.name_off[row])].as_py()
+        return self._source_at(number).citation
+
     def has_listings(self, entity_id: str) -> bool:
         """Whether this entry itself is on a list (not its cluster)."""
         row = self.row(entity_id)

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
-from lookthrough.catalog import Edge, Listing, Party
+from lookthrough.catalog import Edge, Listing
 from lookthrough.graph import Aggregate
 from lookthrough.matching.result import Feature, Match
+
+
+class Named(Protocol):
+    """Anything with a party's id and display name (a Party record, or a brief of one)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def caption(self) -> str: ...
 
 
 class Status(StrEnum):
@@ -60,11 +70,11 @@ class Step:
     dataset: str | None = None
 
     @classmethod
-    def start(cls, party: Party, how: str, source: str | None) -> Step:
+    def start(cls, party: Named, how: str, source: str | None) -> Step:
         return cls(party.id, party.caption, how, None, source)
 
     @classmethod
-    def along(cls, party: Party, edge: Edge, relation: str, percent: float | None = None) -> Step:
+    def along(cls, party: Named, edge: Edge, relation: str, percent: float | None = None) -> Step:
         """The step to `party` over `edge`: its share, dates, evidence grade and source."""
         s = edge.source
         return cls(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from lookthrough.catalog import Catalog, Listing, Party
+from lookthrough.catalog import Catalog, Listing
 from lookthrough.graph import Finding, LookThrough
 from lookthrough.matching.matcher import Matcher
 from lookthrough.matching.result import Match
@@ -23,6 +23,14 @@ SEEN_LIMIT = 20_000
 """Distinct queries remembered in one run (holdings files repeat issuers row after row); each
 answer keeps its hits' explanations, so this is a few tens of MB at most."""
 CANDIDATES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A party as a hit names it: its id and display name."""
+
+    id: str
+    caption: str
 
 
 @dataclass
@@ -134,26 +142,30 @@ class Screener:
         return [template.hit(match) for template in templates]
 
     def _make_templates(self, entity_id: str) -> list[HitTemplate]:
-        """What every hit on this party shares, worked out once per run."""
-        same = self.catalog.cluster(entity_id)
-        listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
+        """What every hit on this party shares, worked out once per run (from the catalog's
+        columns: no full party record is needed for a hit)."""
+        catalog = self.catalog
+        same = catalog.cluster(entity_id)
+        listings = [entry for pid in same for entry in catalog.listings_of(pid)]
         findings = self.lookthrough.findings(entity_id)
         if not listings and not findings:
             return []
-        party = self.catalog.parties[entity_id]
-        source = _first_source(party)
+        party = Brief(entity_id, catalog.caption(entity_id))
+        source = catalog.first_citation(entity_id)
         starts = {how: Step.start(party, how, source) for how in ("matched", "identical")}
         found = [self._template(party, listings, starts, [], "listed", same)] if listings else []
         return found + [self._behind(starts, finding) for finding in findings]
 
     def _behind(self, starts: dict[str, Step], finding: Finding) -> HitTemplate:
         """A look-through hit: the listed party `finding` reached, with the path to it."""
-        listed = self.catalog.parties[finding.party_id]
-        same = self.catalog.cluster(finding.party_id)
-        listings = [entry for pid in same for entry in self.catalog.parties[pid].listings]
+        catalog = self.catalog
+        listed = Brief(finding.party_id, catalog.caption(finding.party_id))
+        same = catalog.cluster(finding.party_id)
+        listings = [entry for pid in same for entry in catalog.listings_of(pid)]
+        above = [Brief(link.above_party, catalog.caption(link.above_party)) for link in finding.path]
         steps = [
-            Step.along(self.catalog.parties[link.above_party], link.edge, link.label, link.percent)
-            for link in finding.path
+            Step.along(party, link.edge, link.label, link.percent)
+            for party, link in zip(above, finding.path, strict=True)
         ]
         template = self._template(listed, listings, starts, steps, finding.policy.name, same)
         template.aggregate = finding.aggregate
@@ -163,7 +175,7 @@ class Screener:
 
     def _template(
         self,
-        party: Party,
+        party: Brief,
         listings: list[Listing],
         starts: dict[str, Step],
         steps: list[Step],
@@ -230,7 +242,3 @@ def one_per_list(listings: list[Listing]) -> list[Listing]:
 def _rank(hit: Hit) -> tuple[float, bool]:
     """The better of two hits on one party: the higher score, then the direct listing."""
     return (hit.score, hit.rule == "listed")
-
-
-def _first_source(party: Party) -> str | None:
-    return party.names[0].source.citation if party.names else None
