@@ -6,7 +6,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from lookthrough.exc import StoreError
-from lookthrough.sources import SOURCES, all_sources
+from lookthrough.sources.curated import CuratedYaml
 from lookthrough.sources.load import LoadResult, load_source
 from lookthrough.store import Store
 
@@ -19,12 +19,11 @@ def builtin_path() -> Path:
 
 def ensure_builtin(store: Store) -> LoadResult | None:
     """Load the shipped dataset if this database lacks it or holds an older version."""
-    all_sources()
-    cls = SOURCES.get(CURATED_SOURCE)
     path = builtin_path()
-    if cls is None or not path.exists():
+    if not path.exists():
         return None
-    result = load_source(store, cls, path, origin="built-in dataset (lookthrough package)")
+    # Only the curated adapter is imported: every command starts here, and the others load slowly.
+    result = load_source(store, CuratedYaml, path, origin="built-in dataset (lookthrough package)")
     if not result.ok:
         # The shipped data failing to load is a defect, never a silent "no match".
         raise StoreError(f"the built-in dataset did not load: {result.snapshot.error}")

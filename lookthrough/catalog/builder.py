@@ -144,7 +144,13 @@ class CatalogBuilder:
             self._edge(props, "owner", "asset", kind, source)
         elif schema == "UnknownLink":
             roles = " ".join(props.get("role", [])).lower()
-            kind = RelationKind.BRAND if "brand" in roles else RelationKind.LINKED
+            kind = (
+                RelationKind.BRAND
+                if "brand" in roles
+                else RelationKind.ASSOCIATE
+                if "associated" in roles
+                else RelationKind.LINKED
+            )
             self._edge(props, "subject", "object", kind, source)
 
     def _listing(self, props: dict[str, list[str]], source: int) -> None:

@@ -45,6 +45,8 @@ class Catalog:
         self.inbound = EdgeMap(self, outbound=False)
         self._party_ids: list[str] | None = None
         self._row_of: dict[str, int] = {}
+        self._captions: Any = None
+        self._listings_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_listings)
         self.party_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_party)
         self._source_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_source)
 
@@ -121,14 +123,20 @@ class Catalog:
         row = self.row(entity_id)
         if row < 0:
             return entity_id
-        caption: str = self.tables.parties.column("caption")[row].as_py()
+        if self._captions is None:
+            self._captions = self.tables.parties.column("caption").combine_chunks()
+        caption: str = self._captions[row].as_py()
         return caption
 
     def listings_of(self, entity_id: str) -> list[Listing]:
         """The entry's own listings, without making the whole record."""
         row = self.row(entity_id)
-        if row < 0:
+        t = self.tables
+        if row < 0 or t.listing_off[row] == t.listing_off[row + 1]:
             return []
+        return self._listings_at(row)
+
+    def _make_listings(self, row: int) -> list[Listing]:
         t, source = self.tables, self._source_at
         return [Listing(i["list"], i["program"], i["authority"], i["since"], source(i["source"]))
                 for i in _rows(t.listings, t.listing_off, row)]  # fmt: skip

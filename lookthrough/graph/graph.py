@@ -27,6 +27,7 @@ RELATION_LABELS = {
     RelationKind.PARENT: "subsidiary of",
     RelationKind.BRAND: "brand of",
     RelationKind.LINKED: "linked to",
+    RelationKind.ASSOCIATE: "associated with",
 }
 
 

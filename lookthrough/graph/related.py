@@ -7,13 +7,16 @@ from collections import deque
 from lookthrough.graph.finding import Finding
 from lookthrough.graph.graph import Graph, Link
 from lookthrough.graph.policy import Policy
+from lookthrough.model import RelationKind
 
 
 def related(graph: Graph, policy: Policy, start: str) -> list[Finding]:
     """Every listed party within `policy.hops` relations above `start`, each by its shortest path.
 
-    Brands and links are always followed; a shareholding only when its share is unstated or at
-    least `policy.min_percent`.
+    Brands, subsidiaries and control are followed; a shareholding only when its share is unstated
+    or at least `policy.min_percent`. An association a list states ("Linked To" on OFAC's list:
+    neither ownership nor control) is not: the associated party is listed for itself, and a hit on
+    one must not read as a hit on the other.
 
     A breadth-first walk with a set of visited parties (as yente's nested search keeps one),
     so a cycle of relations is walked once and the walk always ends.
@@ -28,7 +31,9 @@ def related(graph: Graph, policy: Policy, start: str) -> list[Finding]:
             continue
         for link in up.get(node, ()):
             above = link.above
-            if above in visited or (link.stake and link.percent is not None and link.percent < minimum):
+            if link.edge.kind is RelationKind.ASSOCIATE or above in visited:
+                continue
+            if link.stake and link.percent is not None and link.percent < minimum:
                 continue
             visited.add(above)
             step = [*path, link]

@@ -15,10 +15,15 @@ class RelationKind(StrEnum):
     OWNERSHIP = "ownership"  # Ownership: owner holds `percentage` of asset
     PARENT = "parent"  # Ownership with ownershipType "parent": asset is a subsidiary
     BRAND = "brand"  # UnknownLink role "brand of": subject is a brand/trade name of object
-    LINKED = "linked"  # UnknownLink role "linked to": the list itself says so
+    LINKED = "linked"  # UnknownLink role "linked to": a stated tie of business (a brand's maker, a contractor)
+    ASSOCIATE = "associate"  # UnknownLink role "associated with": a list's "Linked To" (no ownership or control)
 
 
-LINK_ROLES = {RelationKind.BRAND: "brand of", RelationKind.LINKED: "linked to"}
+LINK_ROLES = {
+    RelationKind.BRAND: "brand of",
+    RelationKind.LINKED: "linked to",
+    RelationKind.ASSOCIATE: "associated with",
+}
 
 
 def derived_id(prefix: str, *parts: str) -> str:

@@ -132,7 +132,8 @@ class Screener:
                 key = self.catalog.cluster_of(hit.entity_id)
                 if key not in hits or _rank(hit) > _rank(hits[key]):
                     hits[key] = hit
-        return sorted(hits.values(), key=lambda h: (-h.score, h.entity_id))
+        # The party the name matched heads the row; the listed parties behind it follow.
+        return sorted(hits.values(), key=lambda h: (-h.score, h.rule != "listed", h.entity_id))
 
     def hits_for(self, match: Match) -> list[Hit]:
         """The matched party itself if it is listed, then the listed parties behind it."""

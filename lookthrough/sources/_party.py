@@ -115,7 +115,8 @@ def links_of(party: Party, info: ListInfo, known: set[str]) -> tuple[list[Entity
         if target not in known:
             missing.append(target)
             continue
-        edge = link(like, f"{info.dataset}-{target}", like=like, kind=RelationKind.LINKED)
+        # A list's own "associated with" (its link between two entries): no ownership or control.
+        edge = link(like, f"{info.dataset}-{target}", like=like, kind=RelationKind.ASSOCIATE)
         edge.add("summary", why)
         edges.append(edge)
     return edges, missing

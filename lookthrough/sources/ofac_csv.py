@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from lookthrough.exc import SourceError
-from lookthrough.model import Entity, link, listing
+from lookthrough.model import Entity, RelationKind, link, listing
 from lookthrough.model.schema import schema_props
 from lookthrough.sources import register
 from lookthrough.sources._ofac_file import Ending, open_rows, problems
@@ -279,7 +279,8 @@ class OfacLegacyCsv(Source):
                     source.add("notes", f"Linked To: {target_name}")
                     report.warn(f"ent_num {ent_num}: 'Linked To: {target_name}' names no entry of this list")
                 else:
-                    yield link(source, target, like=source)
+                    # OFAC's "Linked To:" ties a party to another listed one: an association.
+                    yield link(source, target, like=source, kind=RelationKind.ASSOCIATE)
 
     def title_for(self, program: str | None) -> str:
         return self.list_title

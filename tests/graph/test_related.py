@@ -71,3 +71,12 @@ def test_cycles_of_brands_end() -> None:
     w.brand("b", "a")
     w.brand("b", "L")
     assert [f.party_id for f in w.look(RELATED).findings("a")] == ["L"]
+
+
+def test_an_association_a_list_states_is_not_followed() -> None:
+    # OFAC's "Linked To:" (PETRO CHINA PARS -> IRGC): a hit on one is not a hit on the other.
+    w = World()
+    w.listed("irgc", NS_CMIC)
+    w.company("pars")
+    w.brand("pars", "irgc", kind=RelationKind.ASSOCIATE)
+    assert w.look(RELATED).findings("pars") == []

@@ -85,14 +85,15 @@ def test_sdn_full_set_joins_all_four_files(shared_data: Path) -> None:
     assert schemas["Person"] > 4000 and schemas["Vessel"] > 300
 
 
-def test_linked_to_becomes_a_relation(shared_data: Path) -> None:
+def test_linked_to_becomes_an_association(shared_data: Path) -> None:
+    """OFAC's "Linked To:" is an association between listed parties, not ownership or control."""
     folder = shared_data / "ofac" / "sdn_2024-05-03"
     entities, _ = read(OfacSdnCsv, folder / "sdn.csv")
     links = [e for e in entities if e.schema == "UnknownLink"]
     assert len(links) > 5000
     names = parties(entities)
     hamas_links = [e for e in links if names[e.first("object")].caption == "HAMAS"]
-    assert hamas_links and all(e.first("role") == "linked to" for e in hamas_links)
+    assert hamas_links and all(e.first("role") == "associated with" for e in hamas_links)
 
 
 def test_orphan_aliases_are_rejected_with_file_and_line(shared_data: Path, tmp_path: Path) -> None:

@@ -126,7 +126,8 @@ class BatchBuilder:
         for spelled in (True, False):
             chosen = np.nonzero(unknown == spelled)[0]
             if len(chosen):
-                slots[chosen] = self.lexicon.slots([pairs[i] for i in chosen.tolist()], spelled=spelled)
+                words = [pairs[i] for i in chosen.tolist()]
+                slots[chosen] = self.lexicon.slots(words, spelled=spelled, edits=1)
         return slots
 
 

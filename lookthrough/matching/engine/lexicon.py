@@ -24,6 +24,7 @@ is 67% alike)."""
 NEIGHBOURS = 10
 """Spelling neighbours kept per word, most similar first."""
 REMEMBERED = 300_000
+MAX_WORD = 64
 """Words remembered before the memory starts afresh: keeps a long run's memory flat."""
 
 
@@ -68,15 +69,16 @@ class Lexicon:
         self.nb_words = _Grow(np.int32)
         self.nb_sims = _Grow(np.float32)
 
-    def slots(self, words: list[str], *, spelled: bool = True) -> NDArray[np.int64]:
+    def slots(self, words: list[str], *, spelled: bool = True, edits: int = 2) -> NDArray[np.int64]:
         """The slot of each word (looked up the first time it is seen), with its spelling
-        neighbours unless `spelled` is False and the index has the word."""
+        neighbours (within `edits` deletions each side) unless `spelled` is False and the index
+        has the word. A word keeps the neighbours of the first look-up."""
         if len(self._slots) + len(words) > REMEMBERED:
             self._reset()
         known = self._slots
         missing = [w for w in dict.fromkeys(words) if w not in known]
         if missing:
-            self._add(missing, spelled)
+            self._add(missing, spelled, edits)
         return np.fromiter((known[w] for w in words), dtype=np.int64, count=len(words))
 
     def number(self, text: str) -> int:
@@ -97,7 +99,7 @@ class Lexicon:
         cut = _kernel.first_split(token.encode(), self.data.words.lookups(), self._extras.lookups(), 3)
         return (token[:cut], token[cut:]) if cut >= 0 else None
 
-    def _add(self, words: list[str], spelled: bool) -> None:
+    def _add(self, words: list[str], spelled: bool, edits: int) -> None:
         data = self.data
         numbers = data.words.find(words)
         known = numbers >= 0
@@ -106,6 +108,7 @@ class Lexicon:
         for position in np.nonzero(~known)[0].tolist():
             weights[position] = distinctiveness(words[position])
         near = self.speller.near
+        two_edits = TWO_EDITS_LENGTH if edits >= 2 else MAX_WORD + 1
         starts: list[int] = []
         counts: list[int] = []
         found_words: list[int] = []
@@ -115,7 +118,7 @@ class Lexicon:
             self._slots[word] = len(self._slots)
             self._numbers.setdefault(word, number)
             found, similarity = (
-                near(word.encode(), TWO_EDITS_LENGTH, FUZZY_FLOOR, NEIGHBOURS, number)
+                near(word.encode(), two_edits, FUZZY_FLOOR, NEIGHBOURS, number)
                 if len(word) >= MIN_FUZZY_LENGTH and (spelled or number < 0)
                 else ((), ())
             )

@@ -47,12 +47,15 @@ def readings(name: str, words: Vocabulary) -> list[Reading]:
         as_org = _limit(analyze(variant, holding=True))
         if not as_org.tokens:
             continue
-        as_person = _limit(analyze(variant, organization=False))
-        kinds = (
-            [(as_org, ANY)]
-            if as_person.tokens == as_org.tokens
-            else [(as_org, ORGANISATIONS), (as_person, PEOPLE)]
-        )
+        if as_org.forms:  # a legal form ('Co. Ltd.', 'GmbH'): an organisation's name, read as one
+            kinds = [(as_org, ORGANISATIONS)]
+        else:
+            as_person = _limit(analyze(variant, organization=False))
+            kinds = (
+                [(as_org, ANY)]
+                if as_person.tokens == as_org.tokens
+                else [(as_org, ORGANISATIONS), (as_person, PEOPLE)]
+            )
         for form, people in kinds:
             found.append(Reading(form, people))
             split = resegment(form, words, organization=people != PEOPLE)
