@@ -25,10 +25,12 @@ RESULTS = REPO / "bench" / "RESULTS-portfolio.md"
 
 
 def screen_holding(screener: Screener, row: dict[str, str]) -> list[Hit]:
-    """Screen one holding from all its fields (name, ticker, isin, country, exchange, weight, ...).
-    Today only the name and the ISIN are used; the row's context is here for the screener to use."""
+    """Screen one holding as a user would give it: the name, the ISIN as a code, and the fund's
+    country column where it has one (iShares' `country`; Vanguard's file has none, and the
+    `country_guess` a copying repository added is not the fund's and is left out)."""
     codes = detect((row.get("isin") or "").strip())
-    return screener.screen((row.get("name") or "").strip() or None, codes)
+    countries = [row["country"]] if row.get("country") else []
+    return screener.screen((row.get("name") or "").strip() or None, codes, countries)
 
 
 def holdings(smoke: bool, labels: dict[tuple[str, int], Label]) -> Iterator[tuple[Holding, Label]]:

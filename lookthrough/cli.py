@@ -252,6 +252,14 @@ def screen(
         list[str] | None,
         typer.Option("--id-column", "-i", help="Column with ISIN/LEI/USCC codes (repeatable)."),
     ] = None,
+    country_column: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country-column",
+            help="Column with the party's country (name or code; repeatable): evidence for or against "
+            "a name match. An ISIN's country counts too.",
+        ),
+    ] = None,
     format: Annotated[
         str,
         typer.Option("--format", "-f", help="Output: jsonl, csv, xlsx, parquet, html (the report) or table."),
@@ -287,7 +295,8 @@ def screen(
         with ExitStack() as stack:
             bar = stack.enter_context(LazyProgress(f"screening {input.name}", table.size_hint))
             processes = choose_workers(settings.workers() if workers is None else workers, table.size_hint)
-            results = screen_table(screener, table, name_column, id_column or [], tally, bar.tick, processes)
+            results = screen_table(screener, table, name_column, id_column or [], tally, bar.tick, processes,
+                                   country_column or [])  # fmt: skip
             written = write_output(results, target, stack, tally)
             # Results stream to the output as they come; only the rows a table prints are kept.
             flagged = [r for r in written if r.status.value != "clear" or r.warnings]

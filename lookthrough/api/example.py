@@ -65,6 +65,14 @@ def terms(entity: ValueEntity) -> tuple[list[str], list[tuple[str, str]]]:
     return list(dict.fromkeys(names)), codes
 
 
+COUNTRY_PROPS = ("country", "jurisdiction", "nationality", "citizenship", "mainCountry")
+
+
+def countries(entity: ValueEntity) -> list[str]:
+    """The countries a cleaned query states: evidence for or against a name match."""
+    return list(dict.fromkeys(v for prop in COUNTRY_PROPS for v in entity.get(prop, quiet=True)))
+
+
 def compatible(query: str, result: str) -> bool:
     """Whether a result of schema `result` may answer a query of schema `query` (yente's rule:
     a Company query meets companies and organisations, never a person)."""

@@ -11,7 +11,7 @@ from followthemoney import ValueEntity, model
 from lookthrough.api.algorithms import Choice
 from lookthrough.api.convert import scored
 from lookthrough.api.directory import Directory, Record
-from lookthrough.api.example import clean_example, compatible, terms
+from lookthrough.api.example import clean_example, compatible, countries, terms
 from lookthrough.api.schemas import EntityExample, EntityMatches, FeatureResult, TotalSpec
 from lookthrough.screening.result import Hit
 from lookthrough.screening.screener import Screener
@@ -64,10 +64,11 @@ def answer(
     """The results for one query entity, best first, and the query as it was understood."""
     query = clean_example(example.schema_, example.properties)
     names, codes = terms(query)
+    where = countries(query)
     best: dict[str, tuple[float, Hit, Record, Any]] = {}
     asked: list[str | None] = list(names) or ([None] if codes else [])
     for name in asked:
-        for hit in screener.screen(name, codes):
+        for hit in screener.screen(name, codes, where):
             record = _result(directory, query.schema.name, hit)
             if record is None or not request.filters.allows(record):
                 continue

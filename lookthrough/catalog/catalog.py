@@ -174,6 +174,16 @@ class Catalog:
     def listed(self) -> Iterator[Party]:
         return (self.parties[i] for i in self.listed_ids())
 
+    def party_countries(self) -> dict[str, list[str]]:
+        """The countries each party states (country, jurisdiction, nationality), by id."""
+        t = self.tables
+        values = t.countries.column("value").to_pylist()
+        offsets = t.country_off.tolist()
+        return {
+            self.id_at(row): values[offsets[row] : offsets[row + 1]]
+            for row in np.nonzero(np.diff(t.country_off) > 0)[0].tolist()
+        }
+
     def datasets(self) -> set[str]:
         return set(self.tables.parties.column("dataset").unique().to_pylist())
 

@@ -8,9 +8,17 @@ from typing import Any, Protocol
 from lookthrough.catalog import Catalog
 from lookthrough.identifiers import TYPES
 from lookthrough.matching import get_algorithm
+from lookthrough.matching.engine.countries import Where
 from lookthrough.matching.result import Feature, Match
 
 Codes = Sequence[tuple[str, str]]
+NOT_COUNTRIES = frozenset({"XS", "XA", "XB", "XC", "XD", "XF", "EU", "QS", "QT"})
+"""ISIN prefixes of international and supranational issues: they say nothing of a country."""
+
+
+def isin_countries(codes: Codes) -> tuple[str, ...]:
+    """The countries ISINs' first two letters name (CN for CNE100000PM8; none for XS, EU …)."""
+    return tuple(dict.fromkeys(v[:2] for kind, v in codes if kind == "isin" and v[:2] not in NOT_COUNTRIES))
 
 
 class NameMatcher(Protocol):
@@ -23,7 +31,12 @@ class NameMatcher(Protocol):
     def threshold(self) -> float: ...
 
     def match_names(
-        self, names: Sequence[str], limit: int = 5, describe_from: float = 0.0, min_score: float = 0.0
+        self,
+        names: Sequence[str],
+        limit: int = 5,
+        describe_from: float = 0.0,
+        min_score: float = 0.0,
+        countries: Sequence[Where] | None = None,
     ) -> list[list[Match]]: ...
 
 
@@ -41,7 +54,8 @@ def build_names(catalog: Catalog, algorithm: str) -> NameMatcher:
     from lookthrough.matching.engine.build import build_index
     from lookthrough.matching.engine.engine import NameEngine
 
-    return NameEngine(build_index(name_entries(catalog)), get_algorithm(algorithm))
+    index = build_index(name_entries(catalog), countries=catalog.party_countries())
+    return NameEngine(index, get_algorithm(algorithm))
 
 
 class Matcher:
@@ -71,11 +85,14 @@ class Matcher:
         limit: int = 5,
         describe_from: float = 0.0,
         min_score: float = 0.0,
+        countries: Sequence[str] = (),
     ) -> list[Match]:
-        """Best matches for a name and/or codes, best first, scoring at least `min_score`."""
+        """Best matches for a name and/or codes, best first, scoring at least `min_score`;
+        `countries`: where the row says the party is (evidence for or against)."""
         return self.match_many(
-            [(name, codes)], limit=limit, describe_from=describe_from, min_score=min_score
-        )[0]
+            [(name, codes)], limit=limit, describe_from=describe_from, min_score=min_score,
+            countries=[countries],
+        )[0]  # fmt: skip
 
     def match_many(
         self,
@@ -84,11 +101,16 @@ class Matcher:
         limit: int = 5,
         describe_from: float = 0.0,
         min_score: float = 0.0,
+        countries: Sequence[Sequence[str]] | None = None,
     ) -> list[list[Match]]:
         """`match` for many queries at once: names go to the engine in one batch.
         Name matches scoring below `describe_from` come without features."""
         named = [i for i, (name, _) in enumerate(queries) if name and name.strip()]
-        by_name = self.names.match_names([str(queries[i][0]) for i in named], limit, describe_from, min_score)
+        where = [
+            Where(tuple(countries[i]) if countries else (), isin_countries(queries[i][1])) for i in named
+        ]
+        texts = [str(queries[i][0]) for i in named]
+        by_name = self.names.match_names(texts, limit, describe_from, min_score, where)
         names = dict(zip(named, by_name, strict=True))
         return [
             self._combine(self._by_code(codes), names.get(i, []), limit)

@@ -15,8 +15,12 @@ class RelationKind(StrEnum):
     OWNERSHIP = "ownership"  # Ownership: owner holds `percentage` of asset
     PARENT = "parent"  # Ownership with ownershipType "parent": asset is a subsidiary
     BRAND = "brand"  # UnknownLink role "brand of": subject is a brand/trade name of object
-    LINKED = "linked"  # UnknownLink role "linked to": a stated tie of business (a brand's maker, a contractor)
-    ASSOCIATE = "associate"  # UnknownLink role "associated with": a list's "Linked To" (no ownership or control)
+    LINKED = (
+        "linked"  # UnknownLink role "linked to": a stated tie of business (a brand's maker, a contractor)
+    )
+    ASSOCIATE = (
+        "associate"  # UnknownLink role "associated with": a list's "Linked To" (no ownership or control)
+    )
 
 
 LINK_ROLES = {

@@ -17,8 +17,8 @@ from lookthrough.sources.curated import DATASET as BUILTIN
 
 Tick = Callable[[int], None]
 Row = TypeVar("Row")
-Key = tuple[str, tuple[tuple[str, str], ...]]
-"""A query as screened: the name and the codes."""
+Key = tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]]
+"""A query as screened: the name, the codes, and the countries the row names."""
 SEEN_LIMIT = 20_000
 """Distinct queries remembered in one run (holdings files repeat issuers row after row); each
 answer keeps its hits' explanations, so this is a few tens of MB at most."""
@@ -77,10 +77,13 @@ class Screener:
             self._lookthrough = LookThrough(self.catalog)
         return self._lookthrough
 
-    def screen(self, name: str | None, codes: Iterable[tuple[str, str]] = ()) -> list[Hit]:
-        """Hits for one name and/or codes, strongest first, one per listed party.
-        Holdings files repeat issuers row after row: a repeated query is answered once."""
-        return self.screen_many([(name or "", tuple(codes))])[0]
+    def screen(
+        self, name: str | None, codes: Iterable[tuple[str, str]] = (), countries: Iterable[str] = ()
+    ) -> list[Hit]:
+        """Hits for one name and/or codes, strongest first, one per listed party; `countries`:
+        where the row says the party is (evidence for or against a name match). Holdings files
+        repeat issuers row after row: a repeated query is answered once."""
+        return self.screen_many([(name or "", tuple(codes), tuple(countries))])[0]
 
     def screen_many(self, keys: Sequence[Key]) -> list[list[Hit]]:
         """`screen` for many queries, the names matched in one batch."""
@@ -97,11 +100,12 @@ class Screener:
         tally: Tally,
         tick: Tick | None = None,
         workers: int = 1,
+        country_columns: Sequence[str] = (),
     ) -> Iterator[RowResult]:
         """Screen every row of `table` (see `screening.table.screen_table`)."""
         from lookthrough.screening.table import screen_table
 
-        return screen_table(self, table, name_column, id_columns, tally, tick, workers)
+        return screen_table(self, table, name_column, id_columns, tally, tick, workers, country_columns)
 
     def knows(self, key: Key) -> bool:
         """Whether the answer to this query is remembered."""
@@ -110,10 +114,11 @@ class Screener:
     def match_keys(self, keys: Sequence[Key]) -> list[list[Match]]:
         """Matches at or above the threshold for each query (the part forked workers do)."""
         return self.matcher.match_many(
-            [(name or None, codes) for name, codes in keys],
+            [(name or None, codes) for name, codes, _ in keys],
             limit=CANDIDATES,
             describe_from=self.threshold,
             min_score=self.threshold,
+            countries=[where for _, _, where in keys],
         )
 
     def remember(self, keys: Sequence[Key], matches: Sequence[list[Match]]) -> None:

@@ -4,7 +4,7 @@ in input order as they are ready (memory stays flat however many rows there are)
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import islice
 
 from lookthrough.exc import InvalidInput
@@ -30,16 +30,18 @@ def screen_table(
     tally: Tally,
     tick: Tick | None = None,
     workers: int = 1,
+    country_columns: Sequence[str] = (),
 ) -> Iterator[RowResult]:
     """Screen every row of `table`, over `workers` forked processes when above one; unreadable
-    rows are counted in `tally.rejects`."""
-    check_columns(table, name_column, id_columns)
+    rows are counted in `tally.rejects`. `country_columns` say where each row's party is; an
+    ISIN's country prefix counts too (both are evidence for or against a name match)."""
+    check_columns(table, name_column, [*id_columns, *country_columns])
     screener.prepare()  # the relation graph, built once (before any worker forks)
     pending: deque[tuple[list[InputRow], list[Key], list[Key]]] = deque()
 
     def batches() -> Iterator[list[Key]]:
         for rows in _batches(table.rows, tally, tick):
-            keys = [row_key(row, name_column, id_columns) for row in rows]
+            keys = [row_key(row, name_column, id_columns, country_columns) for row in rows]
             new = [k for k in dict.fromkeys(keys) if (k[0] or k[1]) and not screener.knows(k)]
             pending.append((rows, keys, new))
             yield new
@@ -56,16 +58,19 @@ def screen_table(
             yield result
 
 
-def row_key(row: InputRow, name_column: str, id_columns: list[str]) -> Key:
+def row_key(
+    row: InputRow, name_column: str, id_columns: list[str], country_columns: Sequence[str] = ()
+) -> Key:
     name = _text(row.fields.get(name_column))
     codes = tuple(code for column in id_columns for code in detect(_text(row.fields.get(column))))
-    return capped(name)[0], codes
+    stated = [_text(row.fields.get(column)) for column in country_columns]
+    return capped(name)[0], codes, tuple(dict.fromkeys(c for c in stated if c))
 
 
 def _result(
     screener: Screener, row: InputRow, key: Key, name_column: str, id_columns: list[str]
 ) -> RowResult:
-    name, codes = key
+    name, codes, _ = key
     warnings = code_warnings(row, id_columns)
     if not name and (not codes or (warnings and not valid_codes(row, id_columns))):
         # Nothing valid to screen is an error, never a "clear": say what was missing or wrong.

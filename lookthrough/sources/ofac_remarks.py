@@ -46,7 +46,11 @@ LABELS: tuple[tuple[str, str], ...] = (
     ("Target Type", "classification"),
 )
 
-ALIAS_KINDS = {"a.k.a.": "alias", "f.k.a.": "previousName", "n.k.a.": "alias"}
+ALIAS_KINDS = {"a.k.a.": "weakAlias", "f.k.a.": "weakAlias", "n.k.a.": "weakAlias"}
+"""Names in an entry's remarks, in single quotes, are OFAC's weak AKAs: broad or generic
+aliases (nicknames, common acronyms) OFAC does not expect to be screened on their own, only to
+confirm a hit found otherwise (OFAC FAQs 122-124, "Clarification on Specially Designated
+Nationals alias screening", 21 January 2011). Strong AKAs are in alt.csv."""
 _ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s*'(.+?)'?\.?$", re.IGNORECASE)
 _TRAILING_COUNTRY = re.compile(r"\s*\(([^()]*)\)\.?$")
 _LISTING_DATE = re.compile(r"^Listing Date \(CMIC\):?\s*(.+)$")

@@ -62,7 +62,7 @@ def test_cetc_address_is_attached_to_cetc(shared_data: Path) -> None:
     entities, _ = read(OfacConsolidatedCsv, folder / "cons_prim.csv")
     cetc = parties(entities)["us_ofac_cons-30936"]
     assert cetc.get("address") == ["No. 27, Wanshou Road, Haidian District, Beijing 100846, China"]
-    assert "CETC" in cetc.get("alias")
+    assert "CETC" in cetc.get("weakAlias")  # "a.k.a. 'CETC'" in the remarks: a weak AKA
     assert cetc.get("uscCode") == ["91110000710929498G"]
 
 

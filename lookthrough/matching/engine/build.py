@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from lookthrough.matching.background import distinctiveness
 from lookthrough.matching.engine import _kernel
+from lookthrough.matching.engine.countries import CountryBits, known_codes
 from lookthrough.matching.engine.data import IndexData, pack
 from lookthrough.matching.engine.forms import FormBits
 from lookthrough.matching.engine.strings import StringTable
@@ -29,6 +30,10 @@ COMMON_SHARE = 0.02
 GENERIC = 0.7
 """Distinctiveness below which a word is common among company names in general: used by
 roughly 20 or more of the 15,000 IEEE registrants (places, "digital", "vision", "cloud")."""
+
+WHOLE, OUTER, INNER = 0, 1, 2
+"""Which part of a listed name a form is: the whole, the name without its bracketed part
+('PJSC VTB BANK' of 'PJSC VTB BANK (KIEV)'), or the bracketed part ('CETC')."""
 
 Entry = tuple[str, str, str, bool]
 """(entity id, name, property, is a person)."""
@@ -52,6 +57,7 @@ class _Collector:
     entity: array[int] = field(default_factory=lambda: array("i"))
     person: array[int] = field(default_factory=lambda: array("B"))
     prop: array[int] = field(default_factory=lambda: array("B"))
+    variant: array[int] = field(default_factory=lambda: array("B"))
     forms: list[tuple[str, ...]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     compact: list[str] = field(default_factory=list)
@@ -64,7 +70,7 @@ class _Collector:
             number = self.words[text] = len(self.words)
         return number
 
-    def add(self, entity: int, text: str, prop: str, person: bool, form: NameForm) -> None:
+    def add(self, entity: int, text: str, prop: str, person: bool, form: NameForm, variant: int) -> None:
         tokens = form.tokens
         self.toks.extend(self.word(t) for t in tokens)
         self.tok_off.append(len(self.toks))
@@ -73,6 +79,7 @@ class _Collector:
         self.entity.append(entity)
         self.person.append(int(person))
         self.prop.append(prop_code(prop))
+        self.variant.append(variant)
         self.forms.append(form.forms)
         self.texts.append(text)
         self.compact.append(form.compact)
@@ -89,16 +96,16 @@ def collect(entries: Iterable[Entry]) -> _Collector:
         if entity_id != current:
             current, seen = entity_id, set()
         entity = found.entities.setdefault(entity_id, len(found.entities))
-        for variant in variants(name, listed=True):
+        for position, variant in enumerate(variants(name, listed=True)):
             form = analyze(variant, organization=not person)
             if form.tokens and form.key not in seen:
                 seen.add(form.key)
-                found.add(entity, variant, prop, person, form)
+                found.add(entity, variant, prop, person, form, min(position, INNER))
     return found
 
 
-def build_index(entries: Iterable[Entry]) -> IndexData:
-    """The index of every (entity, name) entry."""
+def build_index(entries: Iterable[Entry], countries: Mapping[str, Sequence[str]] | None = None) -> IndexData:
+    """The index of every (entity, name) entry, with the countries each entity states."""
     found = collect(entries)
     temp_words = list(found.words)
     words = StringTable.build(temp_words)
@@ -115,6 +122,9 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
         else (np.zeros(0, np.int32))
     )
     n_names = len(found.texts)
+    bits = CountryBits(known_codes()) if countries else CountryBits(())
+    entity_ids = [entities[i] for i in range(len(entities))]
+    entity_countries = bits.masks([(countries or {}).get(e, ()) for e in entity_ids])
     post_off, post_names = _postings(len(words), toks, tok_off, pairs, pair_off)
     df = np.diff(post_off)
     max_idf = math.log((n_names + 1) / 0.5)
@@ -128,7 +138,7 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
     name_total = _sums(weight[toks], tok_off).astype(np.float32)
     spell_off, spell_blob, spell_word = _spellings(texts, toks)
     spell_table = _kernel.deletion_entries(spell_off, spell_blob, MIN_FUZZY_LENGTH, TWO_EDITS_LENGTH)
-    bits = FormBits.of(f for forms in found.forms for f in forms)
+    forms = FormBits.of(f for name_forms in found.forms for f in name_forms)
     compact_off, compact_blob = pack(found.compact)
     sorted_off, sorted_blob = pack(found.by_word)
     text_off, text_blob = pack(found.texts)
@@ -145,6 +155,7 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
         spell_table=spell_table,
         spell_starts=_kernel.bucket_starts(spell_table, max(1, min(24, (len(spell_table) - 1).bit_length()))),
         entities=entities,
+        entity_countries=entity_countries,
         name_entity=name_entity.astype(np.int32),
         name_tok_off=tok_off,
         name_toks=toks.astype(np.int32),
@@ -153,7 +164,8 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
         name_total=name_total,
         name_person=np.frombuffer(found.person, dtype=np.uint8).copy(),
         name_prop=np.frombuffer(found.prop, dtype=np.uint8).copy(),
-        name_forms=np.fromiter((bits.mask(f) for f in found.forms), dtype=np.int64, count=n_names),
+        name_variant=np.frombuffer(found.variant, dtype=np.uint8).copy(),
+        name_forms=np.fromiter((forms.mask(f) for f in found.forms), dtype=np.int64, count=n_names),
         name_compact_hash=_kernel.hash_many([c.encode() for c in found.compact]),
         name_initials_hash=_kernel.hash_many([i.encode() for i in found.initials]),
         compact_off=compact_off,
@@ -165,7 +177,8 @@ def build_index(entries: Iterable[Entry]) -> IndexData:
         meta={
             "max_idf": max_idf,
             "common_df": max(50, int(n_names * COMMON_SHARE)),
-            "form_codes": bits.codes,
+            "form_codes": forms.codes,
+            "country_codes": list(bits.codes),
             "names": n_names,
             "words": len(words),
             "entities": len(entities),

@@ -36,6 +36,8 @@ class IndexData:
     spell_table: NDArray[np.uint64]
     spell_starts: NDArray[np.int64]
     entities: StringTable
+    entity_countries: NDArray[np.uint64]
+    """The countries each listed party states (its country, jurisdiction, nationality), as bits."""
     name_entity: NDArray[np.int32]
     name_tok_off: NDArray[np.int64]
     name_toks: NDArray[np.int32]
@@ -44,6 +46,8 @@ class IndexData:
     name_total: NDArray[np.float32]
     name_person: NDArray[np.uint8]
     name_prop: NDArray[np.uint8]
+    name_variant: NDArray[np.uint8]
+    """WHOLE, OUTER (without its bracketed part) or INNER (the bracketed part), see build.py."""
     name_forms: NDArray[np.int64]
     name_compact_hash: NDArray[np.uint64]
     name_initials_hash: NDArray[np.uint64]

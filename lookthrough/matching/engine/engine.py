@@ -11,6 +11,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from lookthrough.matching.engine.batch import BatchBuilder, QueryBatch
+from lookthrough.matching.engine.countries import WORDS, CountryBits, Where
 from lookthrough.matching.engine.data import IndexData
 from lookthrough.matching.engine.forms import FormBits
 from lookthrough.matching.engine.lexicon import Lexicon
@@ -48,6 +49,7 @@ class NameEngine:
         self.kernel = data.kernel()
         self.lexicon = Lexicon(data)
         self.bits = FormBits(list(data.meta.get("form_codes", [])))
+        self.country_bits = CountryBits(tuple(data.meta.get("country_codes", [])))
         self.common_df = int(data.meta.get("common_df", 50))
         self._words_of: dict[int, tuple[str, ...]] = {}
 
@@ -64,15 +66,20 @@ class NameEngine:
         self.__init__(state["data"], get_algorithm(str(state["algorithm"])))  # type: ignore[misc]
 
     def match_names(
-        self, names: Sequence[str], limit: int = 5, describe_from: float = 0.0, min_score: float = 0.0
+        self,
+        names: Sequence[str],
+        limit: int = 5,
+        describe_from: float = 0.0,
+        min_score: float = 0.0,
+        countries: Sequence[Where] | None = None,
     ) -> list[list[Match]]:
         """The best `limit` parties for each name scoring at least `min_score`, best first;
         features described for matches scoring at least `describe_from` (describing is wasted
-        on what is not shown)."""
-        scored = self.score(names)
+        on what is not shown). `countries`, by name: what the row says of where the party is."""
+        scored = self.score(names, countries)
         return self._matches(scored, len(names), limit, describe_from, min_score)
 
-    def score(self, names: Sequence[str]) -> Scored:
+    def score(self, names: Sequence[str], countries: Sequence[Where] | None = None) -> Scored:
         builder = BatchBuilder(self.lexicon, self.bits)
         owners: list[int] = []
         for position, text in enumerate(names):
@@ -84,10 +91,18 @@ class NameEngine:
         row, column = np.nonzero(candidates >= 0)
         reading = row.astype(np.int64)
         name = candidates[row, column]
-        comparisons = self.comparisons(batch, reading, name, stats[row, column])
+        query = np.asarray(owners, dtype=np.int64)[reading] if owners else np.zeros(0, np.int64)
+        stated, hinted = (
+            (
+                self.country_bits.masks([w.stated for w in countries]),
+                self.country_bits.masks([w.hinted for w in countries]),
+            )
+            if countries
+            else (np.zeros((len(names), WORDS), np.uint64), np.zeros((len(names), WORDS), np.uint64))
+        )
+        comparisons = self.comparisons(batch, reading, name, stats[row, column], stated[query], hinted[query])
         matrix = self.algorithm.matrix(comparisons)
         score = self.algorithm.probability(matrix)
-        query = np.asarray(owners, dtype=np.int64)[reading] if owners else np.zeros(0, np.int64)
         return Scored(batch, reading, name, query, score, matrix)
 
     def comparisons(
@@ -96,6 +111,8 @@ class NameEngine:
         reading: NDArray[np.int64],
         name: NDArray[np.int32],
         stats: NDArray[np.float32],
+        stated: NDArray[np.uint64],
+        hinted: NDArray[np.uint64],
     ) -> Comparisons:
         data = self.data
         query_words = np.diff(batch.tok_off)[reading]
@@ -114,7 +131,11 @@ class NameEngine:
             listed_initials=np.asarray(data.name_initials_hash[name]),
             person=np.asarray(data.name_person[name]).astype(bool),
             prop=np.asarray(data.name_prop[name]),
+            variant=np.asarray(data.name_variant[name]),
             loose_forms=self.bits.loose(),
+            query_countries=stated,
+            query_hinted=hinted,
+            listed_countries=np.asarray(data.entity_countries)[np.asarray(data.name_entity)[name]],
         )
 
     def _matches(

@@ -50,7 +50,14 @@ class Comparisons:
     listed_initials: NDArray[np.uint64]
     person: NDArray[np.bool_]
     prop: NDArray[np.uint8]
+    variant: NDArray[np.uint8]
     loose_forms: int
+    query_countries: NDArray[np.uint64]
+    """[comparisons, WORDS]: the countries the row states (its country column), as bits."""
+    query_hinted: NDArray[np.uint64]
+    """[comparisons, WORDS]: countries only hinted at (an ISIN's prefix), as bits."""
+    listed_countries: NDArray[np.uint64]
+    """[comparisons, WORDS]: the countries the listed party states, as bits."""
 
     def column(self, name: str) -> NDArray[np.float32]:
         values: NDArray[np.float32] = self.stats[:, INDEX[name]]

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 
 from lookthrough.matching import name_v1
+from lookthrough.matching.engine.countries import Where
 from lookthrough.matching.engine.readings import capped
 from lookthrough.matching.name_v1.index import IndexedName, NameIndex
 from lookthrough.matching.name_v1.query import Query, resegment
@@ -34,8 +35,14 @@ class NameMatcherV1:
         return float(name_v1.THRESHOLD)
 
     def match_names(
-        self, names: Sequence[str], limit: int = 5, describe_from: float = 0.0, min_score: float = 0.0
+        self,
+        names: Sequence[str],
+        limit: int = 5,
+        describe_from: float = 0.0,
+        min_score: float = 0.0,
+        countries: Sequence[Where] | None = None,
     ) -> list[list[Match]]:
+        """name_v1 reads names only: `countries` are not part of its model."""
         found = [self.match_name(name, limit, describe_from) for name in names]
         return [[m for m in matches if m.score >= min_score] for matches in found]
 

@@ -13,10 +13,15 @@ from typing import Any
 
 import numpy as np
 
+from lookthrough.matching.engine.build import OUTER
 from lookthrough.matching.engine.stats import Comparisons
 from lookthrough.matching.types import AGAINST, CONTEXT, FOR, ScoringAlgorithm, feature, ratio
+from lookthrough.model.schema import NAME_PROPS
 
 NAME = "name_v2"
+WEAK_ALIAS = NAME_PROPS.index("weakAlias")
+WEAK_ALONE = 0.98
+"""A weak alias matched on its own scores at most this share of the threshold."""
 Values = Any  # numpy arrays, one value per comparison
 
 
@@ -154,6 +159,44 @@ def acronym(c: Comparisons) -> Values:
     ).astype(np.float64)
 
 
+@feature(AGAINST)
+def listed_rarest_left(c: Comparisons) -> Values:
+    """rarity of the rarest word of the listed name left without a partner: a distinctive word the
+    query lacks ('Pars' in PETRO CHINA PARS against PetroChina)"""
+    return c.column("listed_rarest_left").astype(np.float64)
+
+
+@feature(AGAINST)
+def listed_without_brackets(c: Comparisons) -> Values:
+    """the query met the listed name only without its bracketed part, which may say which branch
+    or country it is ('PJSC VTB BANK (KIEV)' met as 'PJSC VTB BANK')"""
+    return (c.variant == OUTER).astype(np.float64)
+
+
+@feature(AGAINST)
+def weak_alias(c: Comparisons) -> Values:
+    """the listed name is one the list itself calls weak (OFAC's a.k.a.s in single quotes, the
+    UN's low-quality aliases: nicknames, common acronyms); on its own such a name is no hit, only
+    with the party's country or a code"""
+    return (c.prop == WEAK_ALIAS).astype(np.float64)
+
+
+@feature(FOR)
+def country_match(c: Comparisons) -> Values:
+    """the row's country (its country column, or its ISIN's country) is one the listed party states"""
+    either = c.query_countries | c.query_hinted
+    return ((either & c.listed_countries) != 0).any(axis=1).astype(np.float64)
+
+
+@feature(AGAINST)
+def country_mismatch(c: Comparisons) -> Values:
+    """the row states a country (its country column) and the listed party states only others; an
+    ISIN's country alone never counts against (a depositary receipt's ISIN is of another country)"""
+    either = c.query_countries | c.query_hinted
+    stated = (c.query_countries != 0).any(axis=1) & (c.listed_countries != 0).any(axis=1)
+    return (stated & ~((either & c.listed_countries) != 0).any(axis=1)).astype(np.float64)
+
+
 @feature(CONTEXT)
 def person(c: Comparisons) -> Values:
     """the listed name is a person's"""
@@ -178,5 +221,21 @@ class NameV2(ScoringAlgorithm):
         query_covered, listed_covered, both_covered, less_covered, shared_weight, query_missing,
         listed_missing, spelling_similarity, fuzzy_share, all_fuzzy, weakest_pair, rarest_unmatched,
         single_words, short_name, legal_form_mismatch, legal_form_agreement, number_mismatch,
-        generic_overlap, acronym, person, person_partial,
+        generic_overlap, acronym, person, person_partial, listed_rarest_left, listed_without_brackets,
+        weak_alias, country_match, country_mismatch,
     )  # fmt: skip
+
+    def probability(self, matrix: Values) -> Values:
+        """The model's probability, held below the threshold where a weak alias alone matched:
+        a weak alias is no hit unless the row's country is the party's (OFAC FAQ 124)."""
+        found = super().probability(matrix)
+        alone = (matrix[:, self.WEAK] > 0) & (matrix[:, self.COUNTRY] == 0)
+        return np.where(alone, np.minimum(found, self.threshold * WEAK_ALONE), found)
+
+    @property
+    def WEAK(self) -> int:
+        return self.FEATURES.index(weak_alias)
+
+    @property
+    def COUNTRY(self) -> int:
+        return self.FEATURES.index(country_match)
