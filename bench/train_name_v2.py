@@ -9,8 +9,13 @@ by whether the candidate is the query's own entry. Per query, the best compariso
 entry is a positive and the three closest of other entries are negatives (list neighbours
 weighted down: lists repeat parties under near-identical names).
 
-Features about a row's context (its country) and the lists' own weak-alias marks cannot be
-learnt from names alone: their weights stay as weights.json sets them (`fixed`).
+And from the fitting part of the real-portfolio set (bench/portfolios, never its held-out
+part): each holding screened with its country column against the portfolio lists, the best
+comparison of a hand-labelled listed issuer a positive, every other comparison a negative,
+weighted up (these are the names users screen).
+
+The lists' own weak-alias marks cannot be learnt from names: that weight stays as weights.json
+sets it (`fixed`).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from bench.listed import exclusion_names
 from bench.train_name_v1 import UNLISTED, held_out, training_names
 from lookthrough.matching import get_algorithm
 from lookthrough.matching.engine.build import build_index
+from lookthrough.matching.engine.countries import Where
 from lookthrough.matching.engine.engine import NameEngine
 from lookthrough.matching.types import AGAINST, FOR
 
@@ -39,7 +45,9 @@ SEED = 13
 PER_ENTITY = 3
 HARD_NEGATIVES = 3
 LIST_NEGATIVE_WEIGHT = 0.2
-FIXED = ("weak_alias", "country_match", "country_mismatch")
+FIXED = ("weak_alias",)
+PORTFOLIO_WEIGHT = 5.0
+"""Weight of a real-portfolio row against a row made from the lists."""
 """Weights set by hand (documented in docs/matching.md), not fitted: no name pair carries them."""
 WEIGHTS = Path(__file__).resolve().parent.parent / "lookthrough" / "matching" / "name_v2" / "weights.json"
 BATCH = 5_000
@@ -107,6 +115,43 @@ def rows_of(engine: NameEngine, asked: list[tuple[str, str | None, float]]) -> R
     return rows
 
 
+def portfolio_rows(rows: Rows) -> None:
+    """The fitting part of the real-portfolio set, screened with each holding's country column."""
+    from bench.portfolio import holdings
+    from bench.portfolio_data import read_labels
+    from bench.portfolio_lists import open_lists
+
+    workspace, _ = open_lists()
+    matcher = workspace.load_or_build()
+    engine = matcher.names
+    assert isinstance(engine, NameEngine)
+    chosen = [
+        (h, label)
+        for h, label in holdings(False, read_labels())
+        if label.split == "fit" and label.label != "u"
+    ]
+    texts = [h.value("name") for h, _ in chosen]
+    where = [Where((h.fields["country"],) if h.fields.get("country") else (), ()) for h, _ in chosen]
+    scored = engine.score(texts, where)
+    entity = np.asarray(engine.data.name_entity)[scored.name]
+    members: dict[int, list[int]] = defaultdict(list)
+    for row, query in enumerate(scored.query.tolist()):
+        members[query].append(row)
+    both = [f.name for f in engine.algorithm.FEATURES].index("both_covered")
+    for query, found in members.items():
+        label = chosen[query][1]
+        issuers = (
+            {c for e in label.entity_ids for c in matcher.catalog.cluster(e)} if label.label == "a" else set()
+        )
+        own = [r for r in found if engine.data.entities[int(entity[r])] in issuers]
+        if own:
+            rows.add(scored.matrix[max(own, key=lambda r: scored.matrix[r, both])], 1, PORTFOLIO_WEIGHT)
+        for r in found:
+            if r not in own:
+                rows.add(scored.matrix[r], 0, PORTFOLIO_WEIGHT)
+    workspace.close()
+
+
 def fit(engine: NameEngine, rows: Rows) -> tuple[list[float], float]:
     """A logistic regression whose weights keep each feature's sign; fixed features keep theirs."""
     from scipy.optimize import minimize
@@ -151,6 +196,7 @@ def main() -> None:
     pool = negatives.build_negatives(listed, len(test_unlisted) + UNLISTED, SEED + 1)
     vendors = [v for v in pool if v not in test_unlisted][:UNLISTED]
     rows = rows_of(engine, queries(engine, names, vendors, random.Random(SEED)))
+    portfolio_rows(rows)
     weights, bias = fit(engine, rows)
     write(args.output, engine, weights, bias, rows, names, vendors, test_entities)
 

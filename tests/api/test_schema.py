@@ -47,8 +47,17 @@ def serve() -> tuple[str, str]:
 # such operation documents its 400.
 # A request too large for the server's limits (URL over 16 KiB) is refused for that, with 414,
 # before anything in it is looked at.
+# A multipart form has no null: schemathesis sends a "null" part for one, which is the text
+# "null", a valid string, so the upload's negative cases cannot be told from positive ones.
 CONFIG = schemathesis.config.SchemathesisConfig.from_dict(
     {
+        "operations": [
+            {
+                "include-path": "/screen",
+                "include-method": "POST",
+                "checks": {"negative_data_rejection": {"enabled": False}},
+            }
+        ],
         "checks": {
             "positive_data_acceptance": {
                 "expected-statuses": ["2xx", "3xx", 400, 401, 403, 404, 409, 413, 414]
