@@ -25,6 +25,7 @@ FORM_TOKENS: dict[str, str] = {
     "sas": "jsc", "sae": "jsc", "se": "jsc", "kg": "lp", "ohg": "gp", "kgaa": "lp",
     "cv": "jsc", "sab": "jsc", "ltda": "llc", "eirl": "llc", "eireli": "llc", "private": "llc",
     "pt": "jsc", "uab": "llc", "sia": "llc", "too": "llc", "soe": "soe", "ngo": "ngo", "coop": "coop",
+    "pjsfc": "jsc", "afk": "jsc", "ak": "jsc", "nk": "jsc", "gmk": "jsc",
 }  # fmt: skip
 
 # A few words are legal forms only when they end a name ("ABC Company", not "Company of Heroes").
@@ -33,10 +34,13 @@ TRAILING_ONLY = frozenset(
 )
 LEADING = frozenset(
     {"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "llc", "tov", "too", "pt", "uab",
-     "sia", "as", "ab", "soe"}
+     "sia", "as", "ab", "soe", "nk", "ak", "afk", "gmk", "pjsfc"}
 )  # fmt: skip
 """Short forms that open a name ('OOO Gazprom Export', 'PT Bank Mandiri'). Any other short word
 opening a name is a name word even where it is a form elsewhere: 'AG Barr', 'KB Financial'."""
+LEADING_ONLY = frozenset({"nk", "ak", "gmk"})
+"""Russian abbreviations that are forms only where they open a name: 'NK Rosneft' (oil company),
+'AK Alrosa' (joint-stock company), 'GMK Norilsk Nickel' (mining and metals company)."""
 
 
 SPELLED_OUT: dict[str, str] = {
@@ -119,7 +123,7 @@ def split_forms(tokens: list[str], *, named_first: bool = False) -> tuple[list[s
     forms: list[str] = list(scattered)
     for position, token in enumerate(tokens):
         form = FORM_TOKENS.get(token)
-        if form is not None and (
+        if form is not None and (token not in LEADING_ONLY or position == 0) and (
             token not in TRAILING_ONLY or trailing[position + 1] or (position == 0 and token in LEADING)
         ):
             forms.append(form)

@@ -29,6 +29,13 @@ from lookthrough.names.holdings import strip_listing_suffixes
         ("SBERBANK OF RUSSIA ORD SHS", "SBERBANK OF RUSSIA"),
         ("Gazprom Common Stock", "Gazprom"),
         ("Volkswagen AG Pref Shares", "Volkswagen AG"),
+        # From the published holdings in bench/portfolios:
+        ("ZTE CORP H", "ZTE CORP"),
+        ("ZTE CORP A", "ZTE CORP"),
+        ("SURGUTNEFTEGAZ PREF", "SURGUTNEFTEGAZ"),
+        ("Mechel PJSC Preference Shares", "Mechel PJSC"),
+        ("PJSC GAZPROM ADR CDI", "PJSC GAZPROM"),
+        ("MECHEL ADR REPRESENTING", "MECHEL"),
     ],
 )
 def test_suffixes_are_stripped(name: str, expected: str) -> None:
@@ -43,6 +50,8 @@ def test_suffixes_are_stripped(name: str, expected: str) -> None:
         "B Communications Ltd",
         "Coca-Cola Co",
         "Class A Shares",  # nothing but a suffix: kept rather than emptied
+        "Vitamin A",  # a letter after a word that is no legal form
+        "Hepatitis B Foundation Inc",
     ],
 )
 def test_names_that_only_look_like_suffixes_are_kept(name: str) -> None:

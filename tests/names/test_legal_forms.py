@@ -136,6 +136,12 @@ def test_private_limited(name: str, key: str, forms: tuple[str, ...]) -> None:
         ("Novo Nordisk A/S", "novo nordisk", ("jsc",)),
         ("PETROLEO BRASILEIRO S/A", "petroleo brasileiro", ("jsc",)),
         ("Federal State Unitary Enterprise Rosmorport", "rosmorport", ("soe",)),
+        # Russian abbreviations as holdings files write them
+        ("NK ROSNEFT", "rosneft", ("jsc",)),
+        ("AK ALROSA", "alrosa", ("jsc",)),
+        ("Sistema AFK PAO", "sistema", ("jsc",)),
+        ("SISTEMA PJSFC", "sistema", ("jsc",)),
+        ("Samsung NK Corp", "samsung nk", ("corp",)),  # a form only where it opens the name
     ],
 )
 def test_forms_at_the_start_and_slashed(name: str, key: str, forms: tuple[str, ...]) -> None:
