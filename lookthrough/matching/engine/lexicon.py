@@ -60,7 +60,7 @@ class Lexicon:
         self._reset()
 
     def _reset(self) -> None:
-        self._slots: dict[str, int] = {}
+        self._slots: dict[tuple[str, bool, int], int] = {}
         self.ids = _Grow(np.int32)
         self.weights = _Grow(np.float32)
         self.numeric = _Grow(np.uint8)
@@ -72,14 +72,15 @@ class Lexicon:
     def slots(self, words: list[str], *, spelled: bool = True, edits: int = 2) -> NDArray[np.int64]:
         """The slot of each word (looked up the first time it is seen), with its spelling
         neighbours (within `edits` deletions each side) unless `spelled` is False and the index
-        has the word. A word keeps the neighbours of the first look-up."""
+        has the word. Slots are kept per look-up mode, so a word's neighbours never depend on
+        which names the process met before (a token here may be a run-together pair there)."""
         if len(self._slots) + len(words) > REMEMBERED:
             self._reset()
         known = self._slots
-        missing = [w for w in dict.fromkeys(words) if w not in known]
+        missing = [w for w in dict.fromkeys(words) if (w, spelled, edits) not in known]
         if missing:
             self._add(missing, spelled, edits)
-        return np.fromiter((known[w] for w in words), dtype=np.int64, count=len(words))
+        return np.fromiter((known[w, spelled, edits] for w in words), dtype=np.int64, count=len(words))
 
     def number(self, text: str) -> int:
         """The word's number in the vocabulary, or -1."""
@@ -115,7 +116,7 @@ class Lexicon:
         found_sims: list[float] = []
         position = self.nb_words.size
         for word, number in zip(words, numbers.tolist(), strict=True):
-            self._slots[word] = len(self._slots)
+            self._slots[word, spelled, edits] = len(self._slots)
             self._numbers.setdefault(word, number)
             found, similarity = (
                 near(word.encode(), two_edits, FUZZY_FLOOR, NEIGHBOURS, number)

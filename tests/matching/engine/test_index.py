@@ -14,6 +14,7 @@ from lookthrough.matching import get_algorithm
 from lookthrough.matching.engine.build import build_index
 from lookthrough.matching.engine.data import IndexData
 from lookthrough.matching.engine.engine import NameEngine
+from lookthrough.matching.engine.lexicon import Lexicon
 from lookthrough.workspace import Workspace
 
 LISTED = [
@@ -77,6 +78,29 @@ def test_saved_and_mapped_the_index_answers_exactly_as_built(data: IndexData, tm
 def test_a_pickled_engine_answers_the_same(data: IndexData) -> None:
     built = engine(data)
     assert answers(pickle.loads(pickle.dumps(built))) == answers(built)
+
+
+def test_a_word_meets_the_same_spelling_neighbours_whatever_came_before(data: IndexData) -> None:
+    # "filler1" is looked up as a word of its own (two edits) and as "filler" + "1" run
+    # together (one edit, no spelling when both words are known): neither look-up may leak
+    # into the other.
+    def neighbours(lexicon: Lexicon, spelled: bool, edits: int) -> list[int]:
+        slots = lexicon.slots(["filler1"], spelled=spelled, edits=edits)
+        return sorted(lexicon.neighbours(slots)[1].tolist())
+
+    modes = [(True, 2), (True, 1), (False, 1), (False, 2)]
+    fresh = {mode: neighbours(Lexicon(data), *mode) for mode in modes}
+    assert fresh[True, 2] != fresh[False, 1]
+    for first in modes:
+        lexicon = Lexicon(data)
+        neighbours(lexicon, *first)
+        assert {mode: neighbours(lexicon, *mode) for mode in modes} == fresh
+
+
+def test_an_engine_answers_a_name_as_a_fresh_one_does_whatever_it_met_before(data: IndexData) -> None:
+    warmed = engine(data)
+    warmed.match_names(["Sensetime", "Sense Time Group", "Hikvision", "Hik Vision Digital"], 5)
+    assert answers(warmed) == answers(engine(data))
 
 
 def test_an_index_of_nothing_answers_nothing() -> None:
