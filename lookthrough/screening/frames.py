@@ -7,7 +7,6 @@ needs) comes back as an `error` row naming the row and the field: rows in = rows
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -115,12 +114,10 @@ def screen_records(
 ) -> Iterator[RowResult]:
     """One result per record, in order, through `screen_table`: the records' own numbers are
     the results' row and line; a record that cannot be screened is an error naming why."""
-    numbers: deque[int] = deque()
 
     def table_rows() -> Iterator[InputRow | RejectedRow]:
-        # Rows are given to screen_table in arrival order; their numbers come back in order.
+        # Rows go to screen_table numbered by position (its order), their own number as the line.
         for position, (number, fields, problem) in enumerate(rows, 1):
-            numbers.append(number)
             problem = problem or text_problem(fields)
             yield (
                 RejectedRow(position, number, problem, "") if problem else InputRow(position, number, fields)
@@ -130,19 +127,19 @@ def screen_records(
     table = Table(Path(label), "arrow", columns, table_rows())
     check_columns(table, name, ids)
     for result in screen_table(screener, table, name, ids, tally, workers=workers):
-        yield from _rejected_before(tally, result.row, numbers)
-        numbers.popleft()
+        yield from _rejected_before(tally, result.row)
         result.row = result.line
         yield result
-    yield from _rejected_before(tally, None, numbers)
+    yield from _rejected_before(tally, None)
 
 
-def _rejected_before(tally: Tally, position: int | None, numbers: deque[int]) -> Iterator[RowResult]:
+def _rejected_before(tally: Tally, position: int | None) -> Iterator[RowResult]:
     """The rows rejected before `position` (all of them for None), as error results."""
     while tally.rejects and (position is None or tally.rejects[0].number < position):
         reject = tally.rejects.pop(0)
-        number = numbers.popleft()
-        yield RowResult(number, number, {}, Status.ERROR, error=f"row {number}: {reject.reason}")
+        yield RowResult(
+            reject.line, reject.line, {}, Status.ERROR, error=f"row {reject.line}: {reject.reason}"
+        )
 
 
 def result_batches(results: Iterable[RowResult], columns: list[str]) -> Iterator[pa.RecordBatch]:

@@ -104,6 +104,17 @@ def test_spark_screen_writes_what_screen_writes_for_a_csv(
     assert again.exit_code == 2 and "already exists; pass --overwrite" in again.output
 
 
+def test_without_a_model_spark_screen_builds_one_from_the_database(folder: Path, db: Path) -> None:
+    target = folder / "from-db"
+    source = str(folder / "holdings.parquet")
+    result = runner.invoke(
+        app, ["spark-screen", source, str(target), "-n", "holding", "-i", "isin", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "13 rows screened: 8 hit, 4 clear, 1 error" in result.output
+    assert len(pq.read_table(target)) == 13
+
+
 def test_rows_keep_their_numbers_across_files_and_partitions(
     spark, folder: Path, model: ScreeningModel
 ) -> None:
