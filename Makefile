@@ -17,11 +17,11 @@ $(VENV)/.installed: pyproject.toml setup.py $(KERNEL) | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml setup.py $(KERNEL) | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,yente]'
+	$(BIN)/pip install --quiet -e '.[test,yente,spark]'
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-bench: pyproject.toml setup.py $(KERNEL) | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,yente,bench]'
+	$(BIN)/pip install --quiet -e '.[test,yente,spark,bench]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed
 
 ## demo: screen examples/holdings.csv against the built-in dataset and print the flagged rows
@@ -29,7 +29,7 @@ demo: $(VENV)/.installed
 	$(BIN)/lookthrough screen examples/holdings.csv --name-column holding --id-column isin \
 		--format table --db $(DEMO_DB)
 
-## test: install the test extras (and nomenklatura, for the yente tests) and run the whole suite
+## test: install the test extras (nomenklatura for the yente tests, pyspark for the Spark tests) and run the whole suite
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 

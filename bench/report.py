@@ -207,6 +207,7 @@ OTHER = (
     ("RESULTS-lookthrough.md", "python -m bench.lookthrough_speed and python -m bench.devices_speed"),
     ("RESULTS-api.md", "python -m bench.api_load"),
     ("RESULTS-portfolio.md", "python -m bench.portfolio"),
+    ("RESULTS-spark.md", "python -m bench.spark_speed"),
 )
 
 

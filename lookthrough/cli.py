@@ -747,5 +747,9 @@ def version() -> None:
     out.print(__version__)
 
 
+# The `model` and `spark-screen` commands live beside this module and register on `app`.
+from lookthrough import cli_model  # noqa: E402, F401
+
+
 def main() -> None:
     app()

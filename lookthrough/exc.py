@@ -8,6 +8,7 @@
     ├── StoreError              the database cannot be opened or migrated (or the disk is full)
     ├── InvalidSetting          a LOOKTHROUGH_* variable or configuration-file value is not valid
     ├── FileAccessError         the system refused a read or write (no space left, no permission)
+    ├── InvalidModel            a saved screening model cannot be used (damaged, or other code)
     ├── NotFound                an entity, snapshot or run that does not exist
     └── NotPermitted            the user's role or the four-eyes rule does not allow it
 
@@ -105,6 +106,10 @@ class FileAccessError(LookthroughError):
         reason = "no space left on device" if error.errno == errno.ENOSPC else (error.strerror or str(error))
         where = f"{error.filename}: " if error.filename else ""
         return cls(f"{where}{reason}")
+
+
+class InvalidModel(LookthroughError):
+    """A saved screening model cannot be used: damaged, of another layout, or built by other code."""
 
 
 class NotFound(LookthroughError):

@@ -95,20 +95,26 @@ class Workspace:
 
 def _open(path: Path, algorithm: str) -> Matcher | None:
     try:
-        catalog = Catalog.open(
-            path / "catalog", json.loads((path / "model.json").read_text("utf-8"))["fingerprint"]
-        )
-        if algorithm == "name_v1":
-            names = pickle.loads((path / "names.pickle").read_bytes())
-        else:
-            from lookthrough.matching import get_algorithm
-            from lookthrough.matching.engine.engine import NameEngine
-
-            names = NameEngine(IndexData.open(path / "names"), get_algorithm(algorithm))
-        return Matcher(catalog, names)
+        return read_model(path, algorithm)
     except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError) as error:
         log.warning("rebuilding the index: the saved one cannot be read (%s)", error)
         return None
+
+
+def read_model(path: Path, algorithm: str) -> Matcher:
+    """The catalog and name index saved in `path`, mapped in; raises OSError, ValueError or
+    KeyError (and pickle's errors for name_v1) when they cannot be read."""
+    catalog = Catalog.open(
+        path / "catalog", json.loads((path / "model.json").read_text("utf-8"))["fingerprint"]
+    )
+    if algorithm == "name_v1":
+        names = pickle.loads((path / "names.pickle").read_bytes())
+    else:
+        from lookthrough.matching import get_algorithm
+        from lookthrough.matching.engine.engine import NameEngine
+
+        names = NameEngine(IndexData.open(path / "names"), get_algorithm(algorithm))
+    return Matcher(catalog, names)
 
 
 def _save(matcher: Matcher, path: Path, algorithm: str) -> None:
@@ -117,19 +123,7 @@ def _save(matcher: Matcher, path: Path, algorithm: str) -> None:
     partial = path.with_name(f"{path.name}.partial-{os.getpid()}")
     try:
         shutil.rmtree(partial, ignore_errors=True)
-        matcher.catalog.save(partial / "catalog")
-        if algorithm == "name_v1":
-            (partial / "names.pickle").write_bytes(
-                pickle.dumps(matcher.names, protocol=pickle.HIGHEST_PROTOCOL)
-            )
-        else:
-            matcher.names.data.save(partial / "names")  # type: ignore[attr-defined]
-        manifest = {
-            "algorithm": algorithm,
-            "fingerprint": matcher.catalog.fingerprint,
-            "version": CACHE_VERSION,
-        }
-        (partial / "model.json").write_text(json.dumps(manifest, indent=1), "utf-8")
+        write_model(matcher, partial, algorithm)
         for old in [*path.parent.glob("model-*"), *path.parent.glob("matcher-*.pickle")]:
             if old != path and ".partial-" not in old.name:
                 if old.is_dir():
@@ -140,3 +134,16 @@ def _save(matcher: Matcher, path: Path, algorithm: str) -> None:
     except OSError as error:
         log.warning("the index could not be saved beside the database (%s); it is used from memory", error)
         shutil.rmtree(partial, ignore_errors=True)
+
+
+def write_model(
+    matcher: Matcher, path: Path, algorithm: str, manifest: dict[str, object] | None = None
+) -> None:
+    """Write the catalog, the name index and model.json (with `manifest`'s keys added) into `path`."""
+    matcher.catalog.save(path / "catalog")
+    if algorithm == "name_v1":
+        (path / "names.pickle").write_bytes(pickle.dumps(matcher.names, protocol=pickle.HIGHEST_PROTOCOL))
+    else:
+        matcher.names.data.save(path / "names")  # type: ignore[attr-defined]
+    written = {"algorithm": algorithm, "fingerprint": matcher.catalog.fingerprint, "version": CACHE_VERSION}
+    (path / "model.json").write_text(json.dumps({**written, **(manifest or {})}, indent=1), "utf-8")

@@ -52,3 +52,18 @@ def test_report_exports() -> None:
     assert set(lookthrough.report.__all__) == {
         "About", "Drawing", "Exposure", "ListInfo", "Report", "draw", "parse_value", "write_html",
     }  # fmt: skip
+
+
+def test_top_level_exports() -> None:
+    import lookthrough
+    from lookthrough.screening.frozen import ScreeningModel
+
+    assert set(lookthrough.__all__) == {"ScreeningModel", "__version__", "open"}
+    assert lookthrough.ScreeningModel is ScreeningModel
+    assert set(ScreeningModel.__dict__) >= {"build", "open", "save", "screener", "screen", "screen_frame"}
+
+
+def test_spark_exports() -> None:
+    import lookthrough.spark  # importable without pyspark: Spark loads when a job is made
+
+    assert set(lookthrough.spark.__all__) == {"number_rows", "screen", "ship"}

@@ -138,23 +138,36 @@ POLICIES: dict[str, Policy] = {p.name: p for p in (OFAC_50, BIS_AFFILIATES, RELA
 
 def configured(as_of: str) -> list[Policy]:
     """The policies the LOOKTHROUGH_* settings enable on `as_of`, in order of precedence."""
-    names = [n.strip() for n in settings.get("POLICIES").split(",") if n.strip()]
-    unknown = [n for n in names if n not in POLICIES]
+    return chosen(
+        settings.get("POLICIES"),
+        as_of,
+        max_depth=int(settings.get("MAX_DEPTH")),
+        hops=int(settings.get("RELATED_HOPS")),
+        min_percent=float(settings.get("RELATED_MIN_PERCENT")),
+        bis_affiliates=settings.get("BIS_AFFILIATES"),
+    )
+
+
+def chosen(
+    names: str, as_of: str, *, max_depth: int, hops: int, min_percent: float, bis_affiliates: str = "auto"
+) -> list[Policy]:
+    """The policies named (comma-separated) that are enabled on `as_of`, with these parameters;
+    `bis_affiliates` is auto (in force outside its suspension), on or off."""
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    unknown = [n for n in wanted if n not in POLICIES]
     if unknown:
         raise InvalidInput(f"unknown look-through policy {unknown[0]!r}; known: {', '.join(POLICIES)}")
-    depth, hops = int(settings.get("MAX_DEPTH")), int(settings.get("RELATED_HOPS"))
-    chosen = []
-    for name in names:
-        policy = replace(POLICIES[name], max_depth=depth, hops=hops,
-                         min_percent=float(settings.get("RELATED_MIN_PERCENT")))  # fmt: skip
-        if _enabled(policy, as_of):
-            chosen.append(policy)
-    return chosen
+    found = []
+    for name in wanted:
+        policy = replace(POLICIES[name], max_depth=max_depth, hops=hops, min_percent=min_percent)
+        if _enabled(policy, as_of, bis_affiliates):
+            found.append(policy)
+    return found
 
 
-def _enabled(policy: Policy, as_of: str) -> bool:
+def _enabled(policy: Policy, as_of: str, bis_affiliates: str) -> bool:
     if policy.name == BIS_AFFILIATES.name:
-        mode = settings.get("BIS_AFFILIATES").strip().lower()
+        mode = bis_affiliates.strip().lower()
         if mode in ("on", "off"):
             return mode == "on"
     return policy.in_force(as_of)

@@ -102,20 +102,37 @@ def write_parquet(
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    names = [f"input_{c}" for c in input_columns] + list(CSV_COLUMNS) + ["hits_json"]
-    schema = pa.schema([(n, pa.int64() if n in PARQUET_INTS else pa.string()) for n in names])
+    schema = parquet_schema(input_columns)
     batch: list[dict[str, Any]] = []
     with pq.ParquetWriter(out, schema) as writer:
         for result in results:
-            flat = flat_row(result, input_columns).items()
-            row = {k: v if k in PARQUET_INTS else ("" if v is None else str(v)) for k, v in flat}
-            row["hits_json"] = json.dumps([h.to_dict() for h in result.hits], ensure_ascii=False)
-            batch.append(row)
+            batch.append(parquet_row(result, input_columns))
             if len(batch) >= PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema))
                 batch = []
             yield result
         writer.write_table(pa.Table.from_pylist(batch, schema))
+
+
+def parquet_columns(input_columns: list[str]) -> list[str]:
+    """The columns of the Parquet output (and of data frames): the CSV's, then `hits_json`."""
+    return [f"input_{c}" for c in input_columns] + list(CSV_COLUMNS) + ["hits_json"]
+
+
+def parquet_schema(input_columns: list[str]) -> Any:
+    """The Arrow schema of the Parquet output: whole numbers for row, line and hit_count, text else."""
+    import pyarrow as pa
+
+    names = parquet_columns(input_columns)
+    return pa.schema([(n, pa.int64() if n in PARQUET_INTS else pa.string()) for n in names])
+
+
+def parquet_row(result: RowResult, input_columns: list[str]) -> dict[str, Any]:
+    """`flat_row` as the Parquet output holds it: every value but the numbers as text."""
+    flat = flat_row(result, input_columns).items()
+    row = {k: v if k in PARQUET_INTS else ("" if v is None else str(v)) for k, v in flat}
+    row["hits_json"] = json.dumps([h.to_dict() for h in result.hits], ensure_ascii=False)
+    return row
 
 
 def rejects_path(output: Path | None, input_path: Path) -> Path:
