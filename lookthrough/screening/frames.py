@@ -7,7 +7,7 @@ needs) comes back as an `error` row naming the row and the field: rows in = rows
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,21 @@ Record = tuple[int, dict[str, Any], str | None]
 """An input row: its number, its fields, and why it cannot be screened (None when it can)."""
 
 
-def screen_frame(screener: Screener, frame: Any, name: str, ids: list[str], *, workers: int = 1) -> Any:
+def screen_frame(
+    screener: Screener,
+    frame: Any,
+    name: str,
+    ids: list[str],
+    *,
+    workers: int = 1,
+    countries: Sequence[str] = (),
+) -> Any:
     """`frame` screened: a frame of the same kind with the Parquet output's columns."""
     table, problems = to_arrow(frame)
     columns = [str(c) for c in table.column_names]
-    results = screen_records(screener, records(table, problems), columns, name, ids, workers=workers)
+    results = screen_records(
+        screener, records(table, problems), columns, name, ids, workers=workers, countries=countries
+    )
     screened = pa.Table.from_batches(list(result_batches(results, columns)), parquet_schema(columns))
     return like(frame, screened)
 
@@ -111,6 +121,7 @@ def screen_records(
     *,
     workers: int = 1,
     label: str = "data frame",
+    countries: Sequence[str] = (),
 ) -> Iterator[RowResult]:
     """One result per record, in order, through `screen_table`: the records' own numbers are
     the results' row and line; a record that cannot be screened is an error naming why."""
@@ -125,8 +136,8 @@ def screen_records(
 
     tally = Tally()
     table = Table(Path(label), "arrow", columns, table_rows())
-    check_columns(table, name, ids)
-    for result in screen_table(screener, table, name, ids, tally, workers=workers):
+    check_columns(table, name, [*ids, *countries])
+    for result in screen_table(screener, table, name, ids, tally, workers=workers, country_columns=countries):
         yield from _rejected_before(tally, result.row)
         result.row = result.line
         yield result

@@ -154,8 +154,11 @@ class ScreeningModel:
         """A new screener on this model (each remembers the queries it answered)."""
         return Screener(self.matcher.catalog, self.matcher, self.settings.threshold, self.lookthrough())
 
-    def screen(self, name: str | None = None, codes: Iterable[str] = ()) -> list[Hit]:
-        """The hits for one name and/or ISIN, LEI or USCC codes, strongest first."""
+    def screen(
+        self, name: str | None = None, codes: Iterable[str] = (), countries: Iterable[str] = ()
+    ) -> list[Hit]:
+        """The hits for one name and/or ISIN, LEI or USCC codes, strongest first; `countries`
+        (ISO codes or names): where the party is, evidence for or against a name match."""
         found: list[tuple[str, str]] = []
         for value in codes:
             wrong = problems(str(value))
@@ -167,15 +170,24 @@ class ScreeningModel:
             raise InvalidInput("nothing to screen: give a name or a code")
         if self._screener is None:
             self._screener = self.screener()
-        return self._screener.screen_many([(text, tuple(found))])[0]
+        return self._screener.screen(text, found, countries)
 
-    def screen_frame(self, frame: Any, name: str, ids: Sequence[str] = (), *, workers: int = 1) -> Any:
+    def screen_frame(
+        self,
+        frame: Any,
+        name: str,
+        ids: Sequence[str] = (),
+        *,
+        workers: int = 1,
+        countries: Sequence[str] = (),
+    ) -> Any:
         """Screen every row of a pandas or polars DataFrame or an Arrow table; the result is of
         the same kind, one row per input row in order, with the columns of `screen --format
-        parquet` (the CSV columns and `hits_json`). `workers`: processes (0: one per core)."""
+        parquet` (the CSV columns and `hits_json`). `workers`: processes (0: one per core);
+        `countries`: columns saying where each row's party is (as `screen --country-column`)."""
         from lookthrough.screening.frames import screen_frame
 
-        return screen_frame(self.screener(), frame, name, list(ids), workers=workers)
+        return screen_frame(self.screener(), frame, name, list(ids), workers=workers, countries=countries)
 
     def __repr__(self) -> str:
         lists = ", ".join(s["dataset"] for s in self.about["snapshots"])

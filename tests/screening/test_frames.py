@@ -106,3 +106,26 @@ def test_a_missing_column_or_another_object_is_refused(model: ScreeningModel) ->
 def test_an_empty_frame_gives_an_empty_frame(model: ScreeningModel) -> None:
     screened = model.screen_frame(pd.DataFrame({"holding": pd.Series([], dtype=str)}), name="holding")
     assert len(screened) == 0 and "status" in screened.columns
+
+
+def test_a_country_column_weighs_as_the_command_lines_does(
+    model: ScreeningModel, folder: Path, db: Path
+) -> None:
+    rows = [{"holding": h["holding"], "country": country} for h in HOLDINGS for country in ("CN", "JP", "")]
+    table = pa.Table.from_pylist(rows)
+    pq.write_table(table, folder / "countries.parquet")
+    output = folder / "countries-cli.parquet"
+    result = CliRunner().invoke(app, ["screen", str(folder / "countries.parquet"), "-n", "holding",
+                                      "--country-column", "country", "-f", "parquet", "-o", str(output),
+                                      "--db", str(db)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    screened = model.screen_frame(table, name="holding", countries=["country"])
+    assert screened.to_pylist() == pq.read_table(output).to_pylist()
+    # The country is evidence: somewhere a row's score differs with the country it names.
+    scores = [row["score"] for row in screened.to_pylist()]
+    assert any(len(set(scores[i : i + 3])) > 1 for i in range(0, len(scores), 3))
+
+
+def test_a_country_column_that_is_not_there_is_refused(model: ScreeningModel) -> None:
+    with pytest.raises(InvalidInput, match="no such column"):
+        model.screen_frame(pa.Table.from_pylist(HOLDINGS[:1]), name="holding", countries=["where"])
