@@ -146,7 +146,10 @@ def test_threshold_option_refuses_what_is_not_a_score(tmp_path, value: str) -> N
         assert "a threshold is a number from 0 to 1" in result.output
 
 
-def test_shell_completion_is_offered() -> None:
+def test_shell_completion_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Typer otherwise asks shellingham for the parent shell, which a CI runner may not have,
+    # and takes --show-completion as a flag; with detection off it takes the shell's name.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = runner.invoke(app, ["--show-completion", "bash"], prog_name="lookthrough")
     assert result.exit_code == 0
     assert "_LOOKTHROUGH_COMPLETE=complete_bash" in result.output
