@@ -11,12 +11,14 @@ from __future__ import annotations
 import gc
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import NamedTuple
 
 from lookthrough.catalog import Catalog, Edge, Listing
+from lookthrough.graph.policy import ListSelector
+from lookthrough.graph.seeds import seed_nodes
 from lookthrough.model import RelationKind
 
 log = logging.getLogger(__name__)
@@ -164,6 +166,6 @@ class Graph:
         """Every listing of every entry of the party."""
         return [entry for pid in self.catalog.cluster(node) for entry in self.catalog.parties[pid].listings]
 
-    def seeds(self, selects: Callable[[Listing], bool]) -> set[str]:
-        """Nodes with at least one listing that `selects` accepts."""
-        return {self.catalog.cluster_of(pid) for pid, entry in self.catalog.all_listings() if selects(entry)}
+    def seeds(self, selector: ListSelector) -> set[str]:
+        """Nodes with at least one listing that `selector` accepts."""
+        return seed_nodes(self.catalog, selector)

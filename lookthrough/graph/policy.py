@@ -43,10 +43,14 @@ class ListSelector:
         return re.compile(self.pattern, re.IGNORECASE) if self.pattern else None
 
     def __call__(self, listing: Listing) -> bool:
-        if self.everything or listing.source.dataset in self.datasets:
+        return self.accepts(listing.list, listing.program, listing.authority, listing.source.dataset)
+
+    def accepts(self, list_name: str, program: str | None, authority: str | None, dataset: str) -> bool:
+        """Whether a listing on `list_name` (program, authority) from `dataset` starts the rule."""
+        if self.everything or dataset in self.datasets:
             return True
         regex = self._regex
-        texts = (listing.list, listing.program or "", listing.authority or "")
+        texts = (list_name, program or "", authority or "")
         return regex is not None and any(regex.search(text) for text in texts)
 
 
