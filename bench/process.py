@@ -36,24 +36,24 @@ def _tree_rss(process: psutil.Process) -> int:
 def watch(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Watched:
     """Run `args` to the end; fails loudly if it fails."""
     started = time.perf_counter()
-    child = subprocess.Popen(
+    with subprocess.Popen(
         args,
         env={**os.environ, **(env or {})},
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-    )
-    handle = psutil.Process(child.pid)
-    peak, cpu = 0, 0.0
-    while child.poll() is None:
-        try:
-            peak = max(peak, _tree_rss(handle))
-            cpu = max(cpu, _tree_cpu(handle))
-        except psutil.NoSuchProcess:
-            break
-        time.sleep(SAMPLE_EVERY)
-    output = child.stdout.read() if child.stdout else ""
+    ) as child:
+        handle = psutil.Process(child.pid)
+        peak, cpu = 0, 0.0
+        while child.poll() is None:
+            try:
+                peak = max(peak, _tree_rss(handle))
+                cpu = max(cpu, _tree_cpu(handle))
+            except psutil.NoSuchProcess:
+                break
+            time.sleep(SAMPLE_EVERY)
+        output = child.stdout.read() if child.stdout else ""
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(args[:4])} … failed ({child.returncode}):\n{output[-2000:]}")

@@ -4,6 +4,7 @@ lists: a Sanction entity that only official lists state is graded as an official
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from lookthrough.exc import SourceError
@@ -49,9 +50,15 @@ def _time(value: Any, name: str, line: int, key: str) -> str | None:
     if value is None or value == "":
         return None
     try:
-        return datetime.fromisoformat(str(value)).replace(microsecond=0, tzinfo=None).isoformat()
+        return _second(str(value))
     except ValueError:
         raise SourceError(f"not a date and time: {value!r}", path=name, line=line, field=key) from None
+
+
+@lru_cache(maxsize=1 << 16)
+def _second(text: str) -> str:
+    """An ISO date and time to the second, without time zone (exports repeat a few endlessly)."""
+    return datetime.fromisoformat(text).replace(microsecond=0, tzinfo=None).isoformat()
 
 
 def grade(schema: str, meta: EntityMeta) -> tuple[Evidence, str]:

@@ -10,20 +10,46 @@ An OpenSanctions export `<dataset>/entities.ftm.json` is loaded as that dataset.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from lookthrough.encoding import physical_lines
+import orjson
+
+from lookthrough.encoding import BOMS, physical_lines
 from lookthrough.exc import SourceError
-from lookthrough.model import Entity, from_ftm
+from lookthrough.model import Entity, EntityMeta, Evidence
 from lookthrough.sources import register
 from lookthrough.sources._ftm_meta import grade, read_meta
+from lookthrough.sources._ftm_values import Cleaner, entity_from_values, proxy_values
 from lookthrough.sources.base import LoadReport, Source
 
 DELTA_OPS = frozenset({"ADD", "MOD"})
 _FIRST_LINE_LIMIT = 1 << 20
+_CHUNK = 1 << 24
+_DEEP = 512
+"""A line with more brackets than this may nest deeper than the json module reads (it stops
+near Python's recursion limit, orjson at 1024): it is read by the json module alone."""
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_LONG_NUMBER = b"0" * 19
+"""orjson reads an integer past 64 bits as a float where the json module keeps it whole: a line
+with a run of 19 digits is read by the json module (found in the bytes with every digit made 0)."""
+_JSON_KINDS: dict[type, str] = {
+    list: "a list", str: "text", int: "a number", float: "a number", bool: "true or false", type(None): "null"
+}  # fmt: skip
+
+
+class Prepared(NamedTuple):
+    """A line's entity, checked and cleaned, before it is built."""
+
+    entity_id: str
+    schema: str
+    values: dict[str, list[str]]
+    citation: str
+    evidence: Evidence
+    meta: EntityMeta
 
 
 def first_object(path: Path) -> dict[str, Any] | None:
@@ -49,7 +75,7 @@ def unwrap(data: Any) -> tuple[str | None, Any]:
 def problem(data: Any) -> tuple[str, str] | None:
     """(field, reason) for the first field of an FtM object that makes it unusable."""
     if not isinstance(data, dict):
-        return None  # from_ftm says so itself
+        return "entity", f"entity is not a JSON object but {_JSON_KINDS.get(type(data), 'a value')}"
     if not isinstance(data.get("id"), str) or not data["id"]:
         return "id", "entity has no 'id'"
     from followthemoney import model  # FtM loads its whole schema model: only when FtM is read
@@ -66,6 +92,45 @@ def problem(data: Any) -> tuple[str, str] | None:
         if not _all_text(values):
             return f"properties.{prop}", f"values of {prop!r} must be text or a list of text"
     return None
+
+
+def streamable(path: Path) -> bool:
+    """Whether the file is plain UTF-8 text (no byte-order mark, no NUL, lines ending in LF),
+    so that reading it line by line gives the lines `physical_lines` gives of its whole text."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line_feed = carriage_return = False
+    with path.open("rb") as handle:
+        start = handle.read(4)
+        if any(start.startswith(mark) for mark, _codec in BOMS):
+            return False
+        handle.seek(0)
+        for chunk in iter(lambda: handle.read(_CHUNK), b""):
+            if b"\x00" in chunk:
+                return False
+            line_feed = line_feed or b"\n" in chunk
+            carriage_return = carriage_return or b"\r" in chunk
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return False
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return line_feed or not carriage_return
+
+
+def parse(text: str, raw: bytes | None = None) -> Any:
+    """One line's JSON (`raw`: the same line as UTF-8 bytes, if at hand) as the json module reads
+    it: orjson reads the bytes where it reads documents alike, many times faster; whatever it
+    refuses gets the json module's answer or error."""
+    shallow = raw is not None and raw.count(b"[") + raw.count(b"{") <= _DEEP
+    if raw is not None and shallow and _LONG_NUMBER not in raw.translate(_DIGITS):
+        try:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text.strip())
 
 
 def _all_text(values: Any) -> bool:
@@ -101,31 +166,56 @@ class FtmJson(Source):
     def __init__(self) -> None:
         super().__init__()
         self.cut: str | None = None
+        self.cleaner = Cleaner()
 
     def incomplete(self, path: Path, report: LoadReport) -> list[str]:
         """A last line that is not whole JSON and has no line end: the file was cut there."""
         return [self.cut] if self.cut else []
 
+    def lines(self, path: Path) -> Iterator[tuple[str, bytes | None]]:
+        """The file's lines with their endings (and their bytes where read from a plain UTF-8
+        file, one by one: memory stays flat however large it is), else the lines of its whole
+        text decoded as `Source.text` does."""
+        if self.encoding is None and streamable(path):
+            with path.open("rb") as handle:
+                for data in handle:
+                    yield data.decode("utf-8"), data
+        else:
+            yield from ((text, None) for text in physical_lines(self.text(path)))
+
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         seen: dict[str, int] = {}
-        lines = physical_lines(self.text(path))
-        for line, raw in enumerate(lines, 1):
-            if not raw.strip():
-                continue
+        for line, raw, outcome in self.decoded(path):
             report.row(path.name)
             try:
-                entity = self.entity(path.name, line, raw, seen)
+                if isinstance(outcome, SourceError):
+                    raise outcome
+                entity = self.build(path.name, line, outcome)
+                if entity.id in seen:
+                    raise SourceError(f"entity {entity.id} already appeared on line {seen[entity.id]}",
+                                      path=path.name, line=line, field="id")  # fmt: skip
             except SourceError as error:
                 report.reject(error, raw.strip()[:4000])
-                if line == len(lines) and not raw.endswith(("\n", "\r")):
+                # Only the last line can lack a line end.
+                if not raw.endswith(("\n", "\r")):
                     self.cut = f"{path.name} ends inside a record (line {line})"
             else:
+                seen[entity.id] = line
                 yield entity
 
-    def entity(self, name: str, line: int, raw: str, seen: dict[str, int]) -> Entity:
-        """The entity on one line, or SourceError naming the file, line and field."""
+    def decoded(self, path: Path) -> Iterator[tuple[int, str, Prepared | SourceError]]:
+        """(line, text, what it holds) for every line that is not blank, in file order."""
+        for line, (raw, data) in enumerate(self.lines(path), 1):
+            if raw.strip():
+                try:
+                    yield line, raw, self.prepare(path.name, line, raw, data)
+                except SourceError as error:
+                    yield line, raw, error
+
+    def prepare(self, name: str, line: int, raw: str, data: bytes | None = None) -> Prepared:
+        """The checked, cleaned content of one line, or SourceError naming the file, line and field."""
         try:
-            op, data = unwrap(json.loads(raw.strip()))
+            op, found = unwrap(parse(raw, data))
         except json.JSONDecodeError as error:
             raise SourceError(
                 f"invalid JSON: {error.msg} (column {error.colno})", path=name, line=line
@@ -139,40 +229,37 @@ class FtmJson(Source):
                 line=line,
                 field="op",
             )
-        entity = self.convert(name, line, data)
-        if entity.id in seen:
-            raise SourceError(
-                f"entity {entity.id} already appeared on line {seen[entity.id]}",
-                path=name,
-                line=line,
-                field="id",
-            )
-        seen[entity.id] = line
-        return entity
+        return self.convert(name, line, found)
 
-    def convert(self, name: str, line: int, data: Any) -> Entity:
-        """One FtM object as an entity citing its line; SourceError names the bad field."""
-        datasets = data.get("datasets") if isinstance(data, dict) else None
-        origin = (
-            f" (datasets: {', '.join(map(str, datasets))})" if isinstance(datasets, list) and datasets else ""
-        )
-        entity_id = data.get("id") if isinstance(data, dict) else None
+    def convert(self, name: str, line: int, data: Any) -> Prepared:
+        """One FtM object's id, schema, cleaned values, citation, grade and export metadata;
+        SourceError names the bad field."""
         found = problem(data)
         if found is not None:
             raise SourceError(found[1], path=name, line=line, field=found[0])
+        datasets = data.get("datasets")
+        origin = (
+            f" (datasets: {', '.join(map(str, datasets))})" if isinstance(datasets, list) and datasets else ""
+        )
+        entity_id: str = data["id"]
         meta = read_meta(data, name, line)
         evidence, note = grade(data["schema"], meta)
+        from followthemoney import model  # FtM loads its whole schema model: only when FtM is read
         from followthemoney.exc import InvalidData
 
+        schema = model.get(data["schema"])
+        assert schema is not None  # `problem` found it
         try:
-            entity = from_ftm(
-                data,
-                dataset=self.into,
-                citation=f"{name} line {line}, entity {entity_id}{origin}" + (f"; {note}" if note else ""),
-                evidence=evidence,
-            )
-        # FtM builds a proxy from untrusted values; whatever it refuses is this record's fault.
+            values = proxy_values(self.cleaner, schema, entity_id, data.get("properties") or {})
+        # FtM cleans untrusted values; whatever it refuses is this record's fault.
         except (InvalidData, KeyError, TypeError, ValueError) as error:
             raise SourceError(str(error), path=name, line=line) from None
-        entity.meta = meta
+        citation = f"{name} line {line}, entity {entity_id}{origin}" + (f"; {note}" if note else "")
+        return Prepared(entity_id, schema.name, values, citation, evidence, meta)
+
+    def build(self, name: str, line: int, prepared: Prepared) -> Entity:
+        """The entity of a prepared line, with its export metadata."""
+        entity = entity_from_values(prepared.schema, prepared.entity_id, prepared.values, dataset=self.into,
+                                    citation=prepared.citation, evidence=prepared.evidence)  # fmt: skip
+        entity.meta = prepared.meta
         return entity

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from lookthrough.exc import StoreError
@@ -29,51 +31,74 @@ SNAPSHOT_COLUMNS = (
     "files", "status", "entity_count", "statement_count", "reject_count", "error",
 )  # fmt: skip
 META_COLUMNS = ("snapshot_id", "entity_id", "datasets", "referents", "first_seen", "last_seen", "last_change")
-BATCH = 50_000
+BATCH = 100_000
+"""Statements appended to the transaction at a time."""
+ROW_COLUMNS = (
+    "entity_id", "schema", "prop", "value", "citation", "evidence", "source_url", "lang", "original_value",
+    "first_seen", "last_seen",
+)  # fmt: skip
+"""The columns a buffered statement row holds; the snapshot, dataset and order are added in SQL."""
+ROW_TYPES = [pa.string()] * 9 + [pa.timestamp("us")] * 2
+INSERT_ROWS = f"""INSERT INTO statements ({", ".join(STATEMENT_COLUMNS)})
+    SELECT $snapshot, entity_id, schema, prop, value, $dataset, citation, evidence, source_url, lang,
+           original_value, first_seen, last_seen, seq FROM batch"""
+META_TYPES = [pa.string()] * 4 + [pa.timestamp("us")] * 3
+
+
+def _arrow(rows: list[tuple[Any, ...]], types: list[pa.DataType]) -> list[pa.Array]:
+    """Rows as Arrow columns, one conversion per column."""
+    columns = zip(*rows, strict=True) if rows else [[] for _ in types]
+    return [pa.array(column, type=kind) for column, kind in zip(columns, types, strict=True)]
 
 
 class DuckDBWriter(SnapshotWriter):
-    """Buffers statements and appends them to the open transaction in Arrow batches."""
+    """Buffers statements as plain rows and appends them to the open transaction in Arrow
+    batches, converted a column at a time."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, snapshot: Snapshot) -> None:
         self.con = con
         self.snapshot = snapshot
-        self.buffer: dict[str, list[Any]] = {c: [] for c in STATEMENT_COLUMNS}
+        self.rows: list[tuple[Any, ...]] = []
         self.meta: list[tuple[Any, ...]] = []
         self.entity_count = 0
         self.statement_count = 0
+        self.flushed = 0
 
     def add(self, entity: Entity) -> None:
         self.entity_count += 1
         first, last = seen_times(entity, self.snapshot)
         if entity.meta is not None:
             self.meta.append(meta_row(self.snapshot.id, entity.id, entity.meta))
-        for offset, s in enumerate(entity.statements):
-            row = (
-                self.snapshot.id, s.entity_id, s.schema, s.prop, s.value, self.snapshot.dataset,
-                s.citation, s.evidence.value, s.source_url, s.lang, s.original_value, first, last,
-                self.statement_count + offset,
-            )  # fmt: skip
-            for column, value in zip(STATEMENT_COLUMNS, row, strict=True):
-                self.buffer[column].append(value)
+        self.rows.extend(
+            [(s.entity_id, s.schema, s.prop, s.value, s.citation, s.evidence.value, s.source_url, s.lang,
+              s.original_value, first, last) for s in entity.statements]
+        )  # fmt: skip
         self.statement_count += len(entity.statements)
-        if len(self.buffer["value"]) >= BATCH:
+        if len(self.rows) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         if self.meta:
-            self.con.executemany(f"INSERT INTO entity_meta VALUES ({', '.join('?' * 7)})", self.meta)
+            meta = pa.Table.from_arrays(_arrow(self.meta, META_TYPES), names=list(META_COLUMNS))  # noqa: F841
+            self.con.execute("INSERT INTO entity_meta SELECT * FROM meta")
             self.meta = []
-        if not self.buffer["value"]:
+        if not self.rows:
             return
-        batch = pa.table(self.buffer)  # noqa: F841  (read by DuckDB by name)
-        self.con.execute("INSERT INTO statements SELECT * FROM batch")
-        self.buffer = {c: [] for c in STATEMENT_COLUMNS}
+        seq = pa.array(np.arange(self.flushed, self.flushed + len(self.rows), dtype=np.int64))
+        batch = pa.Table.from_arrays(  # noqa: F841  (read by DuckDB by name)
+            [*_arrow(self.rows, ROW_TYPES), seq], names=[*ROW_COLUMNS, "seq"]
+        )
+        self.con.execute(INSERT_ROWS, {"snapshot": self.snapshot.id, "dataset": self.snapshot.dataset})
+        self.flushed += len(self.rows)
+        self.rows = []
 
     def add_rejects(self, rejects: Iterable[Reject]) -> None:
         rows = [(self.snapshot.id, r.path, r.line, r.field, r.reason, r.raw) for r in rejects]
         if rows:
-            self.con.executemany("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)", rows)
+            types = [pa.string(), pa.string(), pa.int64(), pa.string(), pa.string(), pa.string()]
+            names = ["snapshot_id", "path", "line", "field", "reason", "raw"]
+            rejected = pa.Table.from_arrays(_arrow(rows, types), names=names)  # noqa: F841
+            self.con.execute(f"INSERT INTO rejects ({', '.join(names)}) SELECT * FROM rejected")
 
 
 class DuckDBStore(Store):
@@ -239,13 +264,24 @@ def seen_times(entity: Entity, snapshot: Snapshot) -> tuple[datetime, datetime]:
     first = meta.first_seen if meta is not None and meta.first_seen else None
     last = meta.last_seen if meta is not None and meta.last_seen else None
     seen = snapshot.retrieved_at
-    return (datetime.fromisoformat(first) if first else seen, datetime.fromisoformat(last) if last else seen)
+    return (_timestamp(first) if first else seen, _timestamp(last) if last else seen)
+
+
+@lru_cache(maxsize=1 << 16)
+def _timestamp(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _names(values: tuple[str, ...]) -> str:
+    """Datasets as stored (a few lists repeat over millions of entities)."""
+    return json.dumps(list(values))
 
 
 def meta_row(snapshot_id: str, entity_id: str, meta: EntityMeta) -> tuple[Any, ...]:
     times = (meta.first_seen, meta.last_seen, meta.last_change)
-    return (snapshot_id, entity_id, json.dumps(meta.datasets), json.dumps(meta.referents),
-            *(datetime.fromisoformat(t) if t else None for t in times))  # fmt: skip
+    return (snapshot_id, entity_id, _names(tuple(meta.datasets)), json.dumps(meta.referents),
+            *(_timestamp(t) if t else None for t in times))  # fmt: skip
 
 
 def _meta(row: tuple[Any, ...]) -> tuple[str, EntityMeta]:

@@ -92,6 +92,45 @@ def test_bad_lines_are_reported_with_line_and_field() -> None:
     assert edge.get("owner") == ["kalashnikov"] and edge.get("percentage") == ["51"]
 
 
+def test_a_line_that_is_no_object_is_a_reject_naming_file_line_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "entities.ftm.json"
+    first = '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}'
+    last = '{"id": "b", "schema": "Company"}'
+    lines = [first, "[1, 2]", '"text"', "null", '{"op": "ADD", "entity": 3}', last]
+    path.write_text("\n".join(lines) + "\n")
+    entities, report = read(path)
+    assert [e.id for e in entities] == ["a", "b"]
+    assert [(r.path, r.line, r.field, r.reason) for r in report.rejects] == [
+        ("entities.ftm.json", 2, "entity", "entity is not a JSON object but a list"),
+        ("entities.ftm.json", 3, "entity", "entity is not a JSON object but text"),
+        ("entities.ftm.json", 4, "entity", "entity is not a JSON object but null"),
+        ("entities.ftm.json", 5, "entity", "entity is not a JSON object but a number"),
+    ]
+    assert report.rows_read == 6 == len(entities) + report.rows_rejected
+    assert report.rejects[0].raw == "[1, 2]"
+
+
+def _read_whole(path: Path) -> tuple[list, LoadReport]:
+    """The file read as decoded text in one piece (the path an encoding given with --encoding takes)."""
+    source = FtmJson()
+    source.encoding = "utf-8"
+    report = LoadReport()
+    return list(source.read(path, report)), report
+
+
+def _outcome(entities: list, report: LoadReport) -> tuple:
+    kept = [(e.id, e.schema, e.statements, e.meta) for e in entities]
+    return kept, [(r.path, r.line, r.field, r.reason, r.raw) for r in report.rejects], report.rows_read
+
+
+@pytest.mark.parametrize("name", ["zala_aero_cluster.entities.ftm.json", "bad.ftm.json"])
+def test_a_file_read_line_by_line_gives_what_its_whole_text_gives(shared_data: Path, name: str) -> None:
+    path = FIXTURES / "ftm" / name if name.startswith("bad") else shared_data / FTM / name
+    streamed, whole = read(path), _read_whole(path)
+    assert _outcome(*streamed) == _outcome(*whole)
+    assert len(streamed[0]) + streamed[1].rows_rejected == streamed[1].rows_read > 0
+
+
 def test_csl_json_is_not_taken_for_ftm() -> None:
     assert not FtmJson.detect(FIXTURES / "csl" / "consolidated.json")
     assert not FtmJson.detect(FIXTURES / "csl" / "bad" / "consolidated.csv")
