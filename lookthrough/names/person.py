@@ -16,13 +16,14 @@ from lookthrough.names import japanese, korean, thai
 from lookthrough.names.chinese import chinese_tokens, person_pinyin
 from lookthrough.names.people import PARTICLE, family_first, inversion, is_capitalised, person_roles
 from lookthrough.names.scripts import is_abjad
-from lookthrough.names.symbols import person_symbols
+from lookthrough.names.symbols import compound_symbols, person_symbols
 from lookthrough.names.text import join_words, to_latin, tokenize
 
 _CAPITALS = re.compile(r"[^\W\d_a-z]{2}")
 """Two capitals in a row: a word may be written in capitals (any script's capitals)."""
 ARTICLE = "ال"
 """Arabic's definite article, written joined to the next word ('التكريتي', al-Tikriti)."""
+AYN = "ع"
 
 
 class PersonWords(NamedTuple):
@@ -96,21 +97,29 @@ def _alphabetic(text: str) -> PersonWords:
     if len(capitals) != len(tokens):
         capitals = [False] * len(tokens)
     roles = person_roles(tokens, capitals, inverted_at=starts[1] if inverted else None)
-    return _finish(tokens, roles, sources)
+    found = _finish(tokens, roles, sources)
+    if not any(map(is_abjad, sources)):
+        return found
+    compounds = compound_symbols(sources)
+    symbols = tuple(f"{s} {c}".strip() for s, c in zip(found.symbols, compounds, strict=True))
+    return found._replace(symbols=symbols)
 
 
 def _chunk_words(chunk: str) -> list[tuple[str, str]]:
-    """(Latin word, the word its symbols are looked up on) for one space-separated chunk."""
-    if not is_abjad(chunk):
+    """(Latin word, the word its symbols are looked up on) for one space-separated chunk: a word
+    in another script is looked up as written (its name symbols are richer than its letters')."""
+    if chunk.isascii():
         return [(t, t) for t in tokenize(join_words(to_latin(chunk)))]
-    letters = "".join(c for c in chunk if c.isalpha())
     found: list[tuple[str, str]] = []
-    if letters.startswith(ARTICLE) and len(letters) > 4 and letters != "الله":
+    letters = "".join(c for c in chunk if c.isalpha())
+    if is_abjad(chunk) and letters.startswith(ARTICLE) and len(letters) > 4 and letters != "الله":
         found.append(("al", "al"))
         letters = letters[len(ARTICLE) :]
-    words = tokenize(join_words(to_latin(letters)))
+    words = tokenize(join_words(to_latin(letters if is_abjad(chunk) else chunk)))
+    if len(words) == 1 and letters.startswith(AYN) and words[0][0] not in "aeiou":
+        words = ["a" + words[0]]  # ICU drops an opening ʿayn, which Latin lists write 'A' (Abd, Ali)
     if len(words) == 1:
-        return [*found, (words[0], letters)]
+        return [*found, (words[0], letters.casefold())]
     return found + [(t, t) for t in words]
 
 

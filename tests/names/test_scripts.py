@@ -21,7 +21,7 @@ from lookthrough.names.scripts import is_abjad, name_script
         ("משה", "hebrew"),
         ("김정은", "korean"),
         ("山田太郎", "cjk"),  # kanji alone: read as Chinese (variants() adds the Japanese reading)
-        ("山田たろう", "japanese"),  # kanji with kana: Japanese
+        ("鈴木いちろう", "japanese"),  # kanji with kana: Japanese
         ("トヨタ自動車株式会社", "japanese"),
         ("华为技术有限公司", "cjk"),
         ("สมชาย", "thai"),

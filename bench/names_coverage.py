@@ -1,0 +1,93 @@
+"""How far the normalisation alone brings a name in its original script to its listed Latin names.
+
+For each original-script name of the UN list (the queries of the un_script protocol), and each
+unlisted person name of that protocol's negatives, every word of the person reading
+(`analyze(name, organization=False)`) is looked for among the words of the UN list's Latin
+names: met by spelling when the Latin word is the same, met by symbol when the two share a name
+symbol (`lookthrough.names.symbols.shared`). A name is *covered* by an entry when every one of
+its words but particles (al-, bin) meets a word of that entry's names. No scoring, no engine:
+the share of queries their own entry covers is what name symbols make possible for the matcher;
+the share of negatives some entry covers is the false pairing they risk.
+
+    python -m bench.names_coverage
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+
+from bench.people import script_negatives
+from bench.un_script import build_un_script, un_parties
+
+Index = dict[str, set[str]]
+
+
+def _index(names: list[tuple[str, str, bool]]) -> tuple[Index, Index]:
+    """Entries by word and by symbol."""
+    from lookthrough.names import analyze
+
+    words: Index = defaultdict(set)
+    symbols: Index = defaultdict(set)
+    for entity, name, person in names:
+        form = analyze(name, organization=not person)
+        person_form = analyze(name, organization=False)
+        for tokens, marks in ((form.tokens, form.symbols), (person_form.tokens, person_form.symbols)):
+            for token, mark in zip(tokens, marks, strict=True):
+                words[token].add(entity)
+                for symbol in mark.split():
+                    symbols[symbol].add(entity)
+    return words, symbols
+
+
+def _covering(name: str, words: Index, symbols: Index, *, use_symbols: str) -> set[str] | None:
+    """Entries every word of the name meets (None for a name without words); `use_symbols`
+    is '' (spelling alone), 'names' (and every symbol but consonants) or 'all'."""
+    from lookthrough.names import analyze
+
+    form = analyze(name, organization=False)
+    if not form.tokens:
+        return None
+    found: set[str] | None = None
+    for token, mark, role in zip(form.tokens, form.symbols, form.roles, strict=True):
+        if role == "particle":
+            continue  # al-, bin: the lists drop or assimilate them ('Essabar'); they weigh little
+        met = set(words.get(token, ()))
+        for symbol in mark.split() if use_symbols else ():
+            if use_symbols == "all" or not symbol.startswith("cons:"):
+                met |= symbols.get(symbol, set())
+        found = met if found is None else found & met
+    return found
+
+
+def main() -> int:
+    parties = un_parties()
+    listed, queries = build_un_script(parties)
+    names = [(n.entity_id, n.name, n.schema == "Person") for n in listed]
+    words, symbols = _index(names)
+    negatives = script_negatives([n.name for n in listed])
+    print("| names | how | count | covered by their entry | covered by another entry |")
+    print("|---|---|---|---|---|")
+    hows = {"": "spelling only", "names": "and symbols but consonants", "all": "and every symbol"}
+    for use_symbols, how in hows.items():
+        by_kind: Counter[str] = Counter()
+        own: Counter[str] = Counter()
+        other: Counter[str] = Counter()
+        for query in queries:
+            found = _covering(query.text, words, symbols, use_symbols=use_symbols) or set()
+            by_kind[query.kind] += 1
+            own[query.kind] += query.target in found
+            other[query.kind] += bool(found - {query.target})
+        for kind in sorted(by_kind):
+            print(
+                f"| UN original script: {kind} | {how} | {by_kind[kind]} | "
+                f"{own[kind] / by_kind[kind]:.1%} | {other[kind] / by_kind[kind]:.1%} |"
+            )
+        covered = sum(bool(_covering(n, words, symbols, use_symbols=use_symbols)) for _, n in negatives)
+        share = covered / len(negatives)
+        print(f"| unlisted names (negatives) | {how} | {len(negatives)} | n/a | {share:.1%} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
