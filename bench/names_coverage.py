@@ -7,7 +7,8 @@ names: met by spelling when the Latin word is the same, met by symbol when the t
 symbol (`lookthrough.names.symbols.shared`). A name is *covered* by an entry when every one of
 its words but particles (al-, bin) meets a word of that entry's names. No scoring, no engine:
 the share of queries their own entry covers is what name symbols make possible for the matcher;
-the share of negatives some entry covers is the false pairing they risk.
+the share of negatives some entry covers is the false pairing they risk (also for the person
+protocol's unlisted Latin names against the OFAC SDN individuals).
 
     python -m bench.names_coverage
 """
@@ -17,7 +18,8 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 
-from bench.people import script_negatives
+from bench.ofac import sdn_names
+from bench.people import latin_negatives, script_negatives
 from bench.un_script import build_un_script, un_parties
 
 Index = dict[str, set[str]]
@@ -86,7 +88,20 @@ def main() -> int:
         covered = sum(bool(_covering(n, words, symbols, use_symbols=use_symbols)) for _, n in negatives)
         share = covered / len(negatives)
         print(f"| unlisted names (negatives) | {how} | {len(negatives)} | n/a | {share:.1%} |")
+    _latin_people(hows)
     return 0
+
+
+def _latin_people(hows: dict[str, str]) -> None:
+    """The person protocol's unlisted Latin names against the OFAC SDN names of individuals."""
+    people = [n for n in sdn_names() if n.schema == "Person"]
+    words, symbols = _index([(n.entity_id, n.name, True) for n in people])
+    negatives = latin_negatives([n.name for n in people])
+    for use_symbols, how in hows.items():
+        covered = sum(bool(_covering(n, words, symbols, use_symbols=use_symbols)) for _, n in negatives)
+        share = covered / len(negatives)
+        label = "unlisted Latin names against SDN individuals"
+        print(f"| {label} | {how} | {len(negatives)} | n/a | {share:.1%} |")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ an organisation (holding suffixes stripped) and as a person, after one warm-up p
 names so that libraries and tables are loaded (their one-off load times are reported apart).
 Names: 20,000 IEEE MA-L registrants (real company names, ASCII), and up to 20,000 OFAC SDN names of
 individuals (primary names and aliases; about 15,000). Reports the median of five runs per
-reading, in microseconds per name; the person reading also with the per-word symbol lookups of
+reading, in microseconds of this process's CPU time per name (the machine's other work does not
+count); the person reading also with the per-word symbol lookups of
 an earlier run kept, as in a long screening run.
 
     python -m bench.names_speed [--names 20000] [--output bench/RESULTS-names.md]
@@ -46,10 +47,10 @@ def _timed(names: list[str], call: Callable[[str], object], *, words: bool = Tru
     runs = []
     for _ in range(RUNS):
         _clear(words)
-        start = time.perf_counter()
+        start = time.process_time()
         for name in names:
             call(name)
-        runs.append((time.perf_counter() - start) / len(names) * 1e6)
+        runs.append((time.process_time() - start) / len(names) * 1e6)
     return statistics.median(runs)
 
 
@@ -64,11 +65,11 @@ def measure(count: int) -> list[tuple[str, str, float]]:
     companies = vendors()
     warm, companies = companies[-2000:], companies[:count]
     people = _people(count)
-    started = time.perf_counter()
+    started = time.process_time()
     for name in warm + people[:50]:
         analyze(name, holding=True)
         analyze(name, organization=False)
-    loaded = (time.perf_counter() - started) * 1e6
+    loaded = (time.process_time() - started) * 1e6
     return [
         ("warm-up (libraries and tables loaded)", "-", loaded),
         (

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lookthrough.names import japanese, thai
-from lookthrough.names.chinese import chinese_tokens, has_cjk, pinyin_business_words
+from lookthrough.names.chinese import chinese_tokens, pinyin_business_words
 from lookthrough.names.holdings import strip_listing_suffixes
 from lookthrough.names.legal_forms import (
     leading_name_word,
@@ -94,13 +94,15 @@ def analyze(name: str, *, organization: bool = True, holding: bool = False) -> N
     if not organization:
         person = read_person(text, script)
         return NameForm(name, person.tokens, (), script, person.symbols, person.roles)
-    if script == "cjk" or (script != "japanese" and has_cjk(text)):
+    if script == "cjk":  # Han characters without kana (name_script looks for them first)
         raw, cjk_forms = chinese_tokens(text, organization=organization)
         words = [p for t in raw for p in tokenize(join_words(to_latin(t)))]
         tokens, forms = _core(words, organization, pinyin=True)
         return _form(name, tokens, [*forms, *cjk_forms], "cjk")
-    words = list(_words(set_aside_written_forms(split_run_on(text)), script))
-    words = pinyin_business_words(number_words_to_digits(spell_out(words)))
+    folded = set_aside_written_forms(split_run_on(text))
+    words = number_words_to_digits(spell_out(list(_words(folded, script))))
+    if "gongsi" in folded:
+        words = pinyin_business_words(words)
     named_first = leading_name_word(words)
     tokens, forms = _core(replace_forms(words), organization, named_first=named_first)
     return _form(name, tokens, forms, script)

@@ -67,9 +67,10 @@ def _has_dotted_form(folded: str) -> bool:
 
 def split_run_on(text: str) -> str:
     """'SiemensAG' -> 'Siemens AG': only where the case changes, so 'Bag' and 'Saga' stay whole."""
-    if _CASE_CHANGE.search(text) is None:
+    last = text[text.rfind(" ") + 1 :]  # a form ends a name
+    if last.isupper() or last.islower() or _CASE_CHANGE.search(last) is None:
         return text
-    return RUN_ON.sub(r" \1", text)
+    return text[: len(text) - len(last)] + RUN_ON.sub(r" \1", last)
 
 
 def set_aside_written_forms(text: str) -> str:

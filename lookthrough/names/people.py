@@ -71,16 +71,17 @@ def inversion(text: str) -> tuple[str, str] | None:
 
 
 def is_capitalised(word: str) -> bool:
-    """A word written in capitals ('PUTIN'), as lists write family names."""
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and any(c.isupper() for c in word)
+    """A word written in capitals ('PUTIN', 'AL-ASAD'), as lists write family names; not 'V.'."""
+    return word.isupper() and len(word.rstrip(".")) >= 2
 
 
 def form_roles(tokens: list[str], *, family_part: bool = False, given_part: bool = False) -> list[str]:
     """Roles that the words themselves show: particles, initials, patronymics; '' elsewhere.
     Words of a family name (before the comma of an inverted name) are family names; in the
     given names after that comma, any word but the first may be a patronymic."""
-    roles = [FAMILY if family_part else "" for _ in tokens]
+    roles = [FAMILY if family_part else ""] * len(tokens)
+    if PARTICLES.isdisjoint(tokens) and not any(len(t) == 1 or is_patronymic(t) for t in tokens):
+        return roles  # most names: nothing in the words themselves
     last = len(tokens) - 1
     patronymics = [i for i, t in enumerate(tokens) if is_patronymic(t)]
     for i, token in enumerate(tokens):

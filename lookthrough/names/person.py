@@ -83,10 +83,12 @@ def _alphabetic(text: str) -> PersonWords:
     both_cases = _CAPITALS.search(text) is not None and not text.isupper()
     for part in parts:
         starts.append(len(tokens))
-        if text.isascii() and not both_cases:
-            words = tokenize(join_words(to_latin(part)))
+        if text.isascii():  # one pass over the words as written, capitals kept
+            written = tokenize(join_words(part))
+            words = [w.lower() for w in written]
             tokens.extend(words)
             sources.extend(words)
+            capitals.extend(both_cases and is_capitalised(w) for w in written)
             continue
         for chunk in part.split():
             capital = both_cases and is_capitalised(chunk)
@@ -94,11 +96,9 @@ def _alphabetic(text: str) -> PersonWords:
                 tokens.append(token)
                 sources.append(source)
                 capitals.append(capital)
-    if len(capitals) != len(tokens):
-        capitals = [False] * len(tokens)
     roles = person_roles(tokens, capitals, inverted_at=starts[1] if inverted else None)
     found = _finish(tokens, roles, sources)
-    if not any(map(is_abjad, sources)):
+    if text.isascii() or not any(map(is_abjad, sources)):
         return found
     compounds = compound_symbols(sources)
     symbols = tuple(f"{s} {c}".strip() for s, c in zip(found.symbols, compounds, strict=True))
