@@ -8,7 +8,8 @@ symbol (`lookthrough.names.symbols.shared`). A name is *covered* by an entry whe
 its words but particles (al-, bin) meets a word of that entry's names. No scoring, no engine:
 the share of queries their own entry covers is what name symbols make possible for the matcher;
 the share of negatives some entry covers is the false pairing they risk (also for the person
-protocol's unlisted Latin names against the OFAC SDN individuals).
+protocol's unlisted Latin names against the OFAC SDN individuals). Last, the parity tables'
+rows name_v2 misses today whose query words all meet the candidate's by spelling or symbol.
 
     python -m bench.names_coverage
 """
@@ -21,6 +22,7 @@ from collections import Counter, defaultdict
 from bench.ofac import sdn_names
 from bench.people import latin_negatives, script_negatives
 from bench.un_script import build_un_script, un_parties
+from lookthrough.names import NameForm
 
 Index = dict[str, set[str]]
 
@@ -89,6 +91,7 @@ def main() -> int:
         share = covered / len(negatives)
         print(f"| unlisted names (negatives) | {how} | {len(negatives)} | n/a | {share:.1%} |")
     _latin_people(hows)
+    _parity_rows()
     return 0
 
 
@@ -102,6 +105,52 @@ def _latin_people(hows: dict[str, str]) -> None:
         share = covered / len(negatives)
         label = "unlisted Latin names against SDN individuals"
         print(f"| {label} | {how} | {len(negatives)} | n/a | {share:.1%} |")
+
+
+def _meets(query: NameForm, candidate: NameForm, symbols: bool) -> bool:
+    """Every word of the query but particles meets a word of the candidate, by spelling or (with
+    `symbols`) by a symbol, a consonant symbol only between scripts."""
+    from lookthrough.names.symbols import shared
+
+    across = query.script != candidate.script
+    for token, mark, role in zip(query.tokens, query.symbols, query.roles, strict=True):
+        if role == "particle" or token in candidate.tokens:
+            continue
+        if not symbols:
+            return False
+        common = (shared(mark, other) for other in candidate.symbols)
+        if not any(s and (across or not s.startswith("cons:")) for s in common):
+            return False
+    return True
+
+
+def _readings(name: str) -> list[NameForm]:
+    from lookthrough.names import analyze, variants
+
+    return [f for v in variants(name) for f in (analyze(v), analyze(v, organization=False))]
+
+
+def _parity_rows() -> None:
+    """Parity rows: the matches name_v2 misses today whose words now meet their candidate's,
+    and the non-matches whose words meet only through symbols (the false pairs symbols risk)."""
+    from bench.parity_tables import known_misses, pair_tables
+
+    misses = known_misses("name_v2")
+    cases = [c for table in pair_tables().values() for c in table]
+    missed = [c for c in cases if c.id in misses and c.expected == "match"]
+    met = [c for c in missed if _pairs(c.query, c.names, symbols=True)]
+    others = [c for c in cases if c.expected == "no_match"]
+    risky = [c for c in others if _pairs(c.query, c.names, symbols=True) and not _pairs(c.query, c.names)]
+    print("\n| parity rows | count | every query word meets a candidate's |")
+    print("|---|---|---|")
+    print(f"| matches name_v2 misses today | {len(missed)} | {len(met)} |")
+    print(f"| non-matches (met through symbols, not spelling) | {len(others)} | {len(risky)} |")
+    for case in risky:
+        print(f"| - {case.query} / {case.candidate} ({case.category}) | | |")
+
+
+def _pairs(query: str, names: tuple[str, ...], *, symbols: bool = False) -> bool:
+    return any(_meets(q, f, symbols) for q in _readings(query) for n in names for f in _readings(n))
 
 
 if __name__ == "__main__":

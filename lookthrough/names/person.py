@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from lookthrough.names import japanese, korean, thai
 from lookthrough.names.chinese import chinese_tokens, person_pinyin
-from lookthrough.names.people import PARTICLE, family_first, inversion, is_capitalised, person_roles
+from lookthrough.names.people import FAMILY, PARTICLE, family_first, inversion, is_capitalised, person_roles
 from lookthrough.names.scripts import is_abjad
 from lookthrough.names.symbols import compound_symbols, person_symbols
 from lookthrough.names.text import join_words, to_latin, tokenize
@@ -127,7 +127,22 @@ def _finish(tokens: list[str], roles: list[str], sources: list[str]) -> PersonWo
     symbols = person_symbols(sources)
     if PARTICLE in roles:
         symbols = [_particle_symbols(s) if r == PARTICLE else s for s, r in zip(symbols, roles, strict=True)]
+    for i, token in enumerate(tokens):
+        if token.endswith(FEMININE_ENDINGS) and (roles[i] == FAMILY or len(tokens) == 1):
+            symbols[i] = _apart_from_masculine(token, symbols[i])
     return PersonWords(tuple(tokens), tuple(roles), tuple(symbols))
+
+
+FEMININE_ENDINGS = ("ina", "yna", "ova", "eva", "ëva")
+"""Slavic family names' feminine forms (Putina, Ivanova): another person's name than the
+masculine form, which rigour's corpus groups with it."""
+
+
+def _apart_from_masculine(token: str, symbols: str) -> str:
+    """A feminine family name without the symbols it shares with its masculine form."""
+    (masculine,) = person_symbols([token[:-1]])
+    drop = set(masculine.split())
+    return " ".join(s for s in symbols.split() if s not in drop)
 
 
 def _particle_symbols(symbols: str) -> str:

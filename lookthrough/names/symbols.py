@@ -48,12 +48,24 @@ def _rigour() -> tuple[Any, Any]:
     return analyze_names, NameTypeTag.PER
 
 
+STRENGTH = ("name:", "num:", "sym:", "nick:", "cons:")
+"""Kinds of symbol from the strongest evidence that two words are one name to the weakest."""
+
+
 def shared(a: str, b: str) -> str | None:
-    """The first symbol two symbol strings share, or None."""
+    """The strongest symbol two symbol strings share (a name before a nickname, a consonant
+    symbol last), or None."""
     if not a or not b:
         return None
     common = set(a.split()) & set(b.split())
-    return min(common) if common else None
+    if not common:
+        return None
+    return min(common, key=_strength)
+
+
+def _strength(symbol: str) -> tuple[int, str]:
+    kind = next((i for i, prefix in enumerate(STRENGTH) if symbol.startswith(prefix)), len(STRENGTH))
+    return kind, symbol
 
 
 def nickname_symbols(word: str) -> list[str]:

@@ -109,3 +109,8 @@ def test_two_word_names_share_their_symbols() -> None:
     abd, allah = compound_symbols(["عبد", "الله"])
     (abdullah,) = person_symbols(["abdullah"])
     assert shared(abd, abdullah) and shared(allah, abdullah)
+
+
+def test_the_strongest_shared_symbol_is_named() -> None:
+    assert shared("cons:ptn name:KHUYLO", "name:KHUYLO cons:ptn") == "name:KHUYLO"
+    assert shared("nick:theodore cons:td", "cons:td nick:theodore") == "nick:theodore"
