@@ -44,15 +44,13 @@ def _index(names: list[tuple[str, str, bool]]) -> tuple[Index, Index]:
     return words, symbols
 
 
-def _covering(name: str, words: Index, symbols: Index, *, use_symbols: str) -> set[str] | None:
-    """Entries every word of the name meets (None for a name without words); `use_symbols`
-    is '' (spelling alone), 'names' (and every symbol but consonants) or 'all'."""
+def _met(name: str, words: Index, symbols: Index, *, use_symbols: str) -> list[set[str]]:
+    """For each word of the name but particles, the entries it meets; `use_symbols` is ''
+    (spelling alone), 'names' (and every symbol but consonants) or 'all'."""
     from lookthrough.names import analyze
 
     form = analyze(name, organization=False)
-    if not form.tokens:
-        return None
-    found: set[str] | None = None
+    found: list[set[str]] = []
     for token, mark, role in zip(form.tokens, form.symbols, form.roles, strict=True):
         if role == "particle":
             continue  # al-, bin: the lists drop or assimilate them ('Essabar'); they weigh little
@@ -60,8 +58,14 @@ def _covering(name: str, words: Index, symbols: Index, *, use_symbols: str) -> s
         for symbol in mark.split() if use_symbols else ():
             if use_symbols == "all" or not symbol.startswith("cons:"):
                 met |= symbols.get(symbol, set())
-        found = met if found is None else found & met
+        found.append(met)
     return found
+
+
+def _covering(name: str, words: Index, symbols: Index, *, use_symbols: str) -> set[str]:
+    """Entries every word of the name (particles aside) meets."""
+    met = _met(name, words, symbols, use_symbols=use_symbols)
+    return set.intersection(*met) if met else set()
 
 
 def main() -> int:
@@ -70,26 +74,33 @@ def main() -> int:
     names = [(n.entity_id, n.name, n.schema == "Person") for n in listed]
     words, symbols = _index(names)
     negatives = script_negatives([n.name for n in listed])
-    print("| names | how | count | covered by their entry | covered by another entry |")
-    print("|---|---|---|---|---|")
+    columns = ("names", "how", "count", "words meeting their entry's", "covered by their entry", "by another")
+    print("| " + " | ".join(columns) + " |")
+    print("|---|---|---|---|---|---|")
     hows = {"": "spelling only", "names": "and symbols but consonants", "all": "and every symbol"}
     for use_symbols, how in hows.items():
         by_kind: Counter[str] = Counter()
         own: Counter[str] = Counter()
         other: Counter[str] = Counter()
+        met_words: Counter[str] = Counter()
+        all_words: Counter[str] = Counter()
         for query in queries:
-            found = _covering(query.text, words, symbols, use_symbols=use_symbols) or set()
+            met = _met(query.text, words, symbols, use_symbols=use_symbols)
+            found = set.intersection(*met) if met else set()
             by_kind[query.kind] += 1
             own[query.kind] += query.target in found
             other[query.kind] += bool(found - {query.target})
+            met_words[query.kind] += sum(query.target in m for m in met)
+            all_words[query.kind] += len(met)
         for kind in sorted(by_kind):
             print(
                 f"| UN original script: {kind} | {how} | {by_kind[kind]} | "
+                f"{met_words[kind] / max(1, all_words[kind]):.1%} | "
                 f"{own[kind] / by_kind[kind]:.1%} | {other[kind] / by_kind[kind]:.1%} |"
             )
         covered = sum(bool(_covering(n, words, symbols, use_symbols=use_symbols)) for _, n in negatives)
         share = covered / len(negatives)
-        print(f"| unlisted names (negatives) | {how} | {len(negatives)} | n/a | {share:.1%} |")
+        print(f"| unlisted names (negatives) | {how} | {len(negatives)} | n/a | n/a | {share:.1%} |")
     _latin_people(hows)
     _parity_rows()
     return 0
@@ -104,7 +115,7 @@ def _latin_people(hows: dict[str, str]) -> None:
         covered = sum(bool(_covering(n, words, symbols, use_symbols=use_symbols)) for _, n in negatives)
         share = covered / len(negatives)
         label = "unlisted Latin names against SDN individuals"
-        print(f"| {label} | {how} | {len(negatives)} | n/a | {share:.1%} |")
+        print(f"| {label} | {how} | {len(negatives)} | n/a | n/a | {share:.1%} |")
 
 
 def _meets(query: NameForm, candidate: NameForm, symbols: bool) -> bool:
