@@ -75,7 +75,9 @@ def test_particles_keep_only_particle_symbols() -> None:
     assert words.symbols[1] == "sym:bin"
 
 
-@pytest.mark.parametrize(("feminine", "masculine"), [("PUTINA, Maria", "PUTIN"), ("PUTINA", "PUTIN, Vladimir")])
+@pytest.mark.parametrize(
+    ("feminine", "masculine"), [("PUTINA, Maria", "PUTIN"), ("PUTINA", "PUTIN, Vladimir")]
+)
 def test_a_feminine_family_name_is_not_the_masculine_one(feminine: str, masculine: str) -> None:
     # OFAC's fixture: PUTIN is not PUTINA, Maria, though rigour's corpus groups the two forms.
     theirs, ours = read_person(feminine, "latin"), read_person(masculine, "latin")
