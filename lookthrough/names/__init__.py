@@ -1,4 +1,5 @@
-"""Multilingual name normalisation: scripts, legal forms, abbreviations, holdings suffixes."""
+"""Multilingual name normalisation: scripts, people's names, name symbols, legal forms,
+abbreviations, holdings suffixes."""
 
 from lookthrough.names.analyze import NameForm, analyze, variants
 

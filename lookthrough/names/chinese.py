@@ -107,6 +107,43 @@ def _pinyin_words(run: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳",
+        "司马",
+        "诸葛",
+        "上官",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "令狐",
+        "司徒",
+        "夏侯",
+        "长孙",
+        "宇文",
+    }
+)
+"""Two-character surnames (the commonest of the Hundred Family Surnames, 百家姓)."""
+
+
+def person_pinyin(text: str) -> list[str] | None:
+    """A Chinese person's name of two to four characters as surname and given name in pinyin
+    ('习近平' -> ['xi', 'jinping']), as lists write it; None for other texts."""
+    from pypinyin import Style, lazy_pinyin
+
+    simplified = _converter().convert(text)
+    if not 2 <= len(simplified) <= 4 or not all(CJK.match(c) for c in simplified):
+        return None
+    head = 2 if simplified[:2] in COMPOUND_SURNAMES and len(simplified) > 2 else 1
+    surname, given = simplified[:head], simplified[head:]
+    return [
+        "".join(lazy_pinyin(surname, style=Style.NORMAL)),
+        "".join(lazy_pinyin(given, style=Style.NORMAL)),
+    ]
+
+
 def chinese_tokens(text: str, *, organization: bool = True) -> tuple[list[str], list[str]]:
     """(tokens, legal forms) of a name written in Chinese characters; a person's name is
     only written in pinyin (李中华 is Li Zhonghua, not 'Li China')."""
@@ -126,3 +163,39 @@ def chinese_tokens(text: str, *, organization: bool = True) -> tuple[list[str], 
         position = match.end()
     tokens.extend(_pinyin_words(simplified[position:]))
     return tokens, forms
+
+
+@cache
+def pinyin_terms() -> dict[str, str]:
+    """The legal forms and business words of the tables above as written in pinyin, run
+    together ('gufenyouxiangongsi' -> 'jsc', 'keji' -> 'technology'), for names spelled out in
+    pinyin ('Shenzhen Dajiang Chuangxin Keji Youxian Gongsi')."""
+    from pypinyin import Style, lazy_pinyin
+
+    found = {"".join(lazy_pinyin(term, style=Style.NORMAL)): english for term, english in TERMS.items()}
+    found.update({"".join(lazy_pinyin(term, style=Style.NORMAL)): form for term, form in LEGAL_FORMS.items()})
+    return found
+
+
+MAX_TERM_SYLLABLES = 6
+
+
+def pinyin_business_words(tokens: list[str]) -> list[str]:
+    """A name in pinyin that ends in a company form ('… Youxian Gongsi') with its business words
+    in English and its legal form as a generic code, as its Chinese characters read."""
+    if not any("gongsi" in t for t in tokens):
+        return tokens
+    terms = pinyin_terms()
+    found: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for width in range(min(MAX_TERM_SYLLABLES, len(tokens) - position), 0, -1):
+            english = terms.get("".join(tokens[position : position + width]))
+            if english is not None:
+                found.extend(english.split())
+                position += width
+                break
+        else:
+            found.append(tokens[position])
+            position += 1
+    return found

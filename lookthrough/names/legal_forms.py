@@ -8,9 +8,10 @@ alone ("co", "corp", "company") so that "Huawei Technologies Company" and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from rigour.names import replace_org_types_compare
+from rigour.names import extract_org_types, replace_org_types_compare
 
 # Generic forms rigour substitutes, plus tokens it leaves in place.
 FORM_TOKENS: dict[str, str] = {
@@ -52,6 +53,60 @@ SPELLED_OUT: dict[str, str] = {
 SPLIT_SUFFIXES = ("ltd", "llc", "gmbh", "dmcc", "fzco", "fze", "pjsc", "ojsc", "cjsc", "jsc", "plc")
 SPLIT_PREFIXES = ("ooo", "oao")
 """Not 'zao': Zaozhuang and Zaoyang are places."""
+
+
+RUN_ON = re.compile(
+    r"(?<=[a-z]{3})(AG|SA|SE|NV|BV|AB|AS|KG|GmbH|Ltd|LTD|LLC|Inc|INC|Corp|CORP|PLC|LLP|SpA|SRL|SARL|Oy|Oyj|JSC|PJSC)\b"
+)
+"""A legal form run into a name in capitals after small letters ('SiemensAG', 'AcmeLtd')."""
+_CASE_CHANGE = re.compile(r"[a-z][A-Z]")
+_DOTTED_LETTERS = re.compile(r"\.\w\.")
+_DOTTED_ENDS = (" zrt.", " nyrt.", " bt.")
+"""Dotted forms that read as forms only with their dots ('d.o.o.', 'Sp. z o.o.', 'Zrt.')."""
+
+
+def _has_dotted_form(folded: str) -> bool:
+    return _DOTTED_LETTERS.search(folded) is not None or folded.endswith(_DOTTED_ENDS)
+
+
+def split_run_on(text: str) -> str:
+    """'SiemensAG' -> 'Siemens AG': only where the case changes, so 'Bag' and 'Saga' stay whole."""
+    last = text[text.rfind(" ") + 1 :]  # a form ends a name
+    if last.isupper() or last.islower() or _CASE_CHANGE.search(last) is None:
+        return text
+    return text[: len(text) - len(last)] + RUN_ON.sub(r" \1", last)
+
+
+def set_aside_written_forms(text: str) -> str:
+    """Casefolded text with legal forms that only read as such with their accents and dots
+    ('Sp. z o.o.', 'd.o.o.', 'Zrt.', 'Société Anonyme', 'Anonim Şirketi', 'Gesellschaft mit
+    beschränkter Haftung') written as rigour's generic codes, before transliteration and
+    punctuation would hide them. A short first word stays a name word ('A.G. Barr')."""
+    folded = text.casefold()
+    if folded.isascii() and ("." not in folded or not _has_dotted_form(folded)):
+        return folded
+    first = folded.split(" ", 1)[0]
+    for span, code in extract_org_types(folded, generic=True):
+        generic = code.lower()
+        if generic not in FORM_TOKENS or (span == first and len(span.replace(".", "")) <= 3):
+            continue
+        if _read_without_marks(span):
+            continue  # 'Co., Ltd.', 'S.A.': the words are read as forms without their dots too
+        at = folded.find(span, 1 if folded.startswith(span) and span == first else 0)
+        if at >= 0:
+            folded = f"{folded[:at]} {generic} {folded[at + len(span) :]}"
+    return folded
+
+
+@lru_cache(maxsize=4096)
+def _read_without_marks(span: str) -> bool:
+    plain = " ".join(span.replace(".", "").split())
+    if not plain.isascii():
+        return False
+    words = spell_out(plain.split())
+    return all(w in FORM_TOKENS for w in words) or replace_org_types_compare(
+        " ".join(words), generic=True
+    ) != " ".join(words)
 
 
 def spell_out(tokens: list[str]) -> list[str]:

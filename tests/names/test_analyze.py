@@ -4,6 +4,8 @@ the person reading and bracketed variants."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lookthrough.names import NameForm, analyze, variants
 
@@ -15,6 +17,8 @@ def test_name_form() -> None:
         ("hangzhou", "hikvision", "digital", "technology"),
         ("co", "llc"),
         "latin",
+        ("", "", "", ""),
+        ("", "", "", ""),
     )
     assert form.key == "hangzhou hikvision digital technology"
     assert form.compact == "hangzhouhikvisiondigitaltechnology"
@@ -26,7 +30,7 @@ def test_name_form() -> None:
     ("name", "key", "forms", "script"),
     [
         ("ＳＥＮＳＥＴＩＭＥ", "sensetime", (), "latin"),
-        ("Газпром", "gazprom", (), "latin"),
+        ("Газпром", "gazprom", (), "cyrillic"),
         ("U.S.A.", "usa", (), "latin"),
         ("Sa'id", "said", (), "latin"),
         (
@@ -42,7 +46,7 @@ def test_name_form() -> None:
             ("co", "llc"),
             "latin",
         ),
-        ("ОАО «Беларуськалий»", "belaruskaly", ("jsc",), "latin"),
+        ("ОАО «Беларуськалий»", "belaruskaly", ("jsc",), "cyrillic"),
     ],
 )
 def test_analyze(name: str, key: str, forms: tuple[str, ...], script: str) -> None:
@@ -108,11 +112,8 @@ def test_person_names(name: str, key: str) -> None:
 @pytest.mark.parametrize(
     ("name", "compact"),
     [
-        pytest.param(
-            "Le Duc Anh",  # Lê, a Vietnamese surname, is dropped as the particle 'le'
-            "leducanh",
-            marks=pytest.mark.xfail(strict=True, reason="name particles ('le', 'da') are stopwords"),
-        ),
+        ("Le Duc Anh", "leducanh"),  # Lê, a Vietnamese surname, is not the particle 'le'
+        ("Maria da Silva", "mariadasilva"),
         ("李中华", "lizhonghua"),  # the given name 中华 stays pinyin, not 'china'
         ("刘发展", "liufazhan"),  # not 'liu development'
     ],
@@ -148,3 +149,68 @@ CETC = "China Electronics Technology Group Corporation (CETC)"
 )
 def test_variants(name: str, listed: bool, expected: list[str]) -> None:
     assert variants(name, listed=listed) == expected
+
+
+# What NameForm carries for a person's name in each script: tokens, roles, and which symbols.
+@pytest.mark.parametrize(
+    ("name", "script", "tokens", "roles", "symbol"),
+    [
+        ("PUTIN, Vladimir Vladimirovich", "latin", ("vladimir", "vladimirovich", "putin"),
+         ("given", "patronymic", "family"), "name:KHUYLO"),
+        ("Usama bin Laden", "latin", ("usama", "bin", "laden"), ("", "particle", ""), "sym:bin"),
+        ("Ted Doe", "latin", ("ted", "doe"), ("", ""), "nick:theodore"),
+        ("محمد علي", "arabic", ("mhmd", "aly"), ("", ""), "name:Q5837762"),
+        ("משה", "hebrew", ("msh",), ("",), "name:Q20220089"),
+        ("Ротенберг Аркадий", "cyrillic", ("rotenberg", "arkady"), ("", ""), "name:Q37462366"),
+        ("Αλέξανδρος", "greek", ("alexandros",), ("",), "name:Q923"),
+        ("김정은", "korean", ("kim", "jong", "un"), ("family", "given", "given"), "name:ko-kim"),
+        ("习近平", "cjk", ("xi", "jinping"), ("family", "given"), ""),
+        ("สมชาย", "thai", ("somchai",), ("",), "name:Q134284495"),
+    ],
+)  # fmt: skip
+def test_person_name_form(
+    name: str, script: str, tokens: tuple[str, ...], roles: tuple[str, ...], symbol: str
+) -> None:
+    form = analyze(name, organization=False)
+    assert (form.script, form.tokens, form.roles) == (script, tokens, roles)
+    assert len(form.symbols) == len(form.tokens)
+    assert not symbol or any(symbol in s.split() for s in form.symbols)
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "symbols"),
+    [
+        ("Brigade Fourty-four", ("brigade", "44"), ("", "num:44")),
+        ("Brigade 44", ("brigade", "44"), ("", "num:44")),
+        ("Huawei Technologies Co., Ltd.", ("huawei", "technology"), ("", "")),
+    ],
+)
+def test_organisation_name_form(name: str, tokens: tuple[str, ...], symbols: tuple[str, ...]) -> None:
+    form = analyze(name)
+    assert (form.tokens, form.symbols, form.roles) == (tokens, symbols, ("",) * len(tokens))
+
+
+def test_older_callers_build_forms_without_symbols() -> None:
+    form = NameForm("Huawei", ("huawei",), (), "latin")
+    assert (form.symbols, form.roles) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("山田太郎", ["山田太郎", "yamada taro"]),  # kanji alone: Chinese, and a Japanese reading
+        ("田中花子", ["田中花子", "tanaka hanako"]),
+        ("海康威视", ["海康威视"]),  # no Japanese reading for every character
+        ("中国工商银行股份有限公司", ["中国工商银行股份有限公司"]),  # too long for a person's name
+    ],
+)
+def test_japanese_reading_of_kanji_names(name: str, expected: list[str]) -> None:
+    assert variants(name) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40), st.booleans())
+def test_every_name_gives_aligned_words(name: str, organization: bool) -> None:
+    form = analyze(name, organization=organization)
+    assert len(form.symbols) == len(form.roles) == len(form.tokens)
+    assert all(t for t in form.tokens)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lookthrough.names import analyze
-from lookthrough.names.chinese import chinese_tokens, has_cjk
+from lookthrough.names.chinese import chinese_tokens, has_cjk, person_pinyin, pinyin_business_words
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,39 @@ def test_chinese_and_english_names_meet(chinese: str, english: str) -> None:
 def test_pinyin_syllables_are_not_stopwords() -> None:
     # Hytera's 海能达: 'da' is a syllable of the name, not the Portuguese particle.
     assert analyze("海能达通信股份有限公司").tokens == ("haineng", "da", "communication")
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "chinese"),
+    [
+        # the case: a company name written out in pinyin, legal form included
+        ("Hangzhou Haikang Weishi Shuzi Jishu Gufen Youxian Gongsi", "杭州海康威视数字技术股份有限公司"),
+        ("Huawei Jishu Youxian Gongsi", "华为技术有限公司"),
+        ("Beijing Kuangshi Keji Youxian Gongsi", "北京旷视科技有限公司"),
+        ("Zhejiang Dahua Jishu Gufen Youxian Gongsi", "浙江大华技术股份有限公司"),
+        ("Huawei Touzi Konggu Youxiangongsi", "华为投资控股有限公司"),  # syllables run together
+    ],
+)
+def test_pinyin_names_read_as_their_characters(pinyin: str, chinese: str) -> None:
+    a, b = analyze(pinyin), analyze(chinese)
+    assert (a.tokens, a.forms) == (b.tokens, b.forms)
+
+
+def test_pinyin_business_words_only_in_company_names() -> None:
+    # Without a pinyin company form, 'keji' is left as written.
+    assert pinyin_business_words(["keji", "lab"]) == ["keji", "lab"]
+    assert pinyin_business_words(["dajiang", "keji", "youxian", "gongsi"]) == ["dajiang", "technology", "llc"]
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("习近平", ["xi", "jinping"]),
+        ("李中华", ["li", "zhonghua"]),  # 中华 stays pinyin, not 'China'
+        ("欧阳修", ["ouyang", "xiu"]),  # a two-character surname
+        ("習近平", ["xi", "jinping"]),  # traditional characters
+        ("中国工商银行股份有限公司", None),  # too long for a person's name
+    ],
+)
+def test_person_pinyin(name: str, words: list[str] | None) -> None:
+    assert person_pinyin(name) == words

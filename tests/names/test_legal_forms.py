@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lookthrough.names import analyze
-from lookthrough.names.legal_forms import spell_out, split_forms
+from lookthrough.names.legal_forms import set_aside_written_forms, spell_out, split_forms, split_run_on
 
 
 def reading(name: str) -> tuple[str, tuple[str, ...]]:
@@ -172,3 +172,48 @@ def test_spell_out(tokens: list[str], expected: list[str]) -> None:
 )
 def test_split_forms(tokens: list[str], core: list[str], forms: list[str]) -> None:
     assert split_forms(tokens) == (core, forms)
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "forms"),
+    [
+        # the run-on and accented forms, each as rigour's tables know it
+        ("SiemensAG", "siemens", ("jsc",)),
+        ("AcmeLtd", "acme", ("llc",)),
+        ("FABERLIC EUROPE Sp. z o.o.", "faberlic europe", ("llc",)),
+        ("Elektro Slovenija d.o.o.", "elektro slovenija", ("llc",)),
+        ("Société Anonyme des Bières", "bieres", ("jsc",)),
+        ("Kromberg Gesellschaft mit beschränkter Haftung", "kromberg", ("llc",)),
+        (
+            "Aselsan Elektronik Sanayi ve Ticaret Anonim Şirketi",
+            "aselsan elektronik sanayi ve ticaret",
+            ("jsc",),
+        ),
+        ("MOL Magyar Olajipari Zrt.", "mol magyar olajipari", ("jsc",)),
+        ("Hrvatska elektroprivreda d.d.", "hrvatska elektroprivreda", ("jsc",)),
+        ("Siemens Aktiengesellschaft", "siemens", ("jsc",)),
+    ],
+)
+def test_forms_written_with_accents_dots_or_run_on(name: str, key: str, forms: tuple[str, ...]) -> None:
+    assert reading(name) == (key, forms)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Saga Bag", "Bagasse", "SAGA", "Dassault Aviation"],  # no change of case before the letters
+)
+def test_words_that_only_end_like_a_form_stay_whole(name: str) -> None:
+    assert split_run_on(name) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Foo d.o.o.", "foo  llc "),
+        ("Hangzhou Co., Ltd.", "hangzhou co., ltd."),  # read as forms without their dots as well
+        ("A.G. Barr p.l.c.", "a.g. barr p.l.c."),
+        ("Cisco Systems", "cisco systems"),
+    ],
+)
+def test_set_aside_written_forms(text: str, expected: str) -> None:
+    assert set_aside_written_forms(text) == expected
