@@ -85,14 +85,16 @@ def _form(name: str, tokens: list[str], forms: list[str], script: str) -> NameFo
 
 
 @lru_cache(maxsize=100_000)
-def analyze(name: str, *, organization: bool = True, holding: bool = False) -> NameForm:
-    """Normalise one name. `holding` strips share-class suffixes ('-A', 'ADR')."""
+def analyze(name: str, *, organization: bool = True, holding: bool = False, listed: bool = False) -> NameForm:
+    """Normalise one name. `holding` strips share-class suffixes ('-A', 'ADR'); `listed`: a
+    listed person's Latin words get their name symbols from rigour's corpus too (see
+    `names.symbols.person_symbols`)."""
     text = (name if name.isascii() else nfkc(name)).strip()
     if holding:
         text = strip_listing_suffixes(text)
     script = name_script(text)
     if not organization:
-        person = read_person(text, script)
+        person = read_person(text, script, corpus=listed)
         return NameForm(name, person.tokens, (), script, person.symbols, person.roles)
     if script == "cjk":  # Han characters without kana (name_script looks for them first)
         raw, cjk_forms = chinese_tokens(text, organization=organization)

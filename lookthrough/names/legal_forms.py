@@ -178,8 +178,10 @@ def split_forms(tokens: list[str], *, named_first: bool = False) -> tuple[list[s
     forms: list[str] = list(scattered)
     for position, token in enumerate(tokens):
         form = FORM_TOKENS.get(token)
-        if form is not None and (token not in LEADING_ONLY or position == 0) and (
-            token not in TRAILING_ONLY or trailing[position + 1] or (position == 0 and token in LEADING)
+        if (
+            form is not None
+            and (token not in LEADING_ONLY or position == 0)
+            and (token not in TRAILING_ONLY or trailing[position + 1] or (position == 0 and token in LEADING))
         ):
             forms.append(form)
         else:

@@ -34,8 +34,9 @@ class PersonWords(NamedTuple):
     symbols: tuple[str, ...]
 
 
-def read_person(text: str, script: str) -> PersonWords:
-    """Read `text` (a name in `script`, see names/scripts.py) as a person's name."""
+def read_person(text: str, script: str, *, corpus: bool = True) -> PersonWords:
+    """Read `text` (a name in `script`, see names/scripts.py) as a person's name; `corpus`: see
+    `person_symbols`."""
     if script == "japanese":
         tokens = list(japanese.romanize(text))
         return _finish(tokens, family_first(len(tokens)), tokens)
@@ -49,7 +50,7 @@ def read_person(text: str, script: str) -> PersonWords:
         tokens = [p for chunk in text.split() for p in tokenize(thai.romanize(chunk))]
         roles = ["given", "family"] if len(tokens) == 2 else [""] * len(tokens)
         return _finish(tokens, roles, tokens)
-    return _alphabetic(text)
+    return _alphabetic(text, corpus)
 
 
 def _korean(text: str) -> PersonWords:
@@ -71,7 +72,7 @@ def _korean(text: str) -> PersonWords:
     return _finish(tokens, roles, tokens)
 
 
-def _alphabetic(text: str) -> PersonWords:
+def _alphabetic(text: str, corpus: bool = True) -> PersonWords:
     """Latin, Cyrillic, Greek, Arabic, Hebrew …: inversion, capitals, particles, patronymics."""
     inverted = inversion(text)
     parts = [inverted[1], inverted[0]] if inverted else [text]
@@ -97,7 +98,7 @@ def _alphabetic(text: str) -> PersonWords:
                 sources.append(source)
                 capitals.append(capital)
     roles = person_roles(tokens, capitals, inverted_at=starts[1] if inverted else None)
-    found = _finish(tokens, roles, sources)
+    found = _finish(tokens, roles, sources, corpus)
     if text.isascii() or not any(map(is_abjad, sources)):
         return found
     compounds = compound_symbols(sources)
@@ -123,13 +124,13 @@ def _chunk_words(chunk: str) -> list[tuple[str, str]]:
     return found + [(t, t) for t in words]
 
 
-def _finish(tokens: list[str], roles: list[str], sources: list[str]) -> PersonWords:
-    symbols = person_symbols(sources)
+def _finish(tokens: list[str], roles: list[str], sources: list[str], corpus: bool = True) -> PersonWords:
+    symbols = person_symbols(sources, corpus=corpus)
     if PARTICLE in roles:
         symbols = [_particle_symbols(s) if r == PARTICLE else s for s, r in zip(symbols, roles, strict=True)]
     for i, token in enumerate(tokens):
         if token.endswith(FEMININE_ENDINGS) and (roles[i] == FAMILY or len(tokens) == 1):
-            symbols[i] = _apart_from_masculine(token, symbols[i])
+            symbols[i] = _apart_from_masculine(token, symbols[i], corpus)
     return PersonWords(tuple(tokens), tuple(roles), tuple(symbols))
 
 
@@ -138,9 +139,9 @@ FEMININE_ENDINGS = ("ina", "yna", "ova", "eva", "ëva")
 masculine form, which rigour's corpus groups with it."""
 
 
-def _apart_from_masculine(token: str, symbols: str) -> str:
+def _apart_from_masculine(token: str, symbols: str, corpus: bool) -> str:
     """A feminine family name without the symbols it shares with its masculine form."""
-    (masculine,) = person_symbols([token[:-1]])
+    (masculine,) = person_symbols([token[:-1]], corpus=corpus)
     drop = set(masculine.split())
     return " ".join(s for s in symbols.split() if s not in drop)
 

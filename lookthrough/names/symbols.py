@@ -31,7 +31,7 @@ from lookthrough.names.text import to_latin, tokenize
 MIN_NAME_LENGTH = 3
 """Shorter Latin words (initials, 'al', 'le') carry no name symbol: too many names share them."""
 _CACHE_LIMIT = 500_000
-_cache: dict[str, str] = {}
+_cache: dict[tuple[str, bool], str] = {}
 
 
 @cache
@@ -123,7 +123,7 @@ def _rigour_symbols(words: Sequence[str]) -> list[set[str]]:
     return [_rigour_symbols([word])[0] for word in words]
 
 
-def _symbols(word: str, found: set[str]) -> str:
+def _symbols(word: str, found: set[str] | frozenset[str]) -> str:
     symbols = set(found) if len(word) >= MIN_NAME_LENGTH or not word.isascii() else set()
     latin = word if word.isascii() else "".join(tokenize(to_latin(word)))
     skeleton = consonants(latin)
@@ -140,15 +140,21 @@ def _symbols(word: str, found: set[str]) -> str:
     return " ".join(sorted(symbols))
 
 
-def person_symbols(words: Sequence[str]) -> list[str]:
-    """The symbol string of each word of a person's name ('' where none)."""
-    missing = sorted({w for w in words if w not in _cache and not w.isdigit()})
+def person_symbols(words: Sequence[str], *, corpus: bool = True) -> list[str]:
+    """The symbol string of each word of a person's name ('' where none). `corpus`: look Latin
+    words up in rigour's names corpus too (words in other scripts always are). The corpus costs
+    seconds to load in a process, and a Latin query word meets a listed Latin spelling by its
+    letters anyway: listed names are read with it, screened Latin names without it."""
+    keys = [(w, corpus or not w.isascii()) for w in words]
+    missing = sorted({k for k in keys if k not in _cache and not k[0].isdigit()})
     if missing:
         if len(_cache) > _CACHE_LIMIT:
             _cache.clear()
-        for word, found in zip(missing, _rigour_symbols(missing), strict=True):
-            _cache[word] = _symbols(word, found)
-    return [_cache[w] if w in _cache else number_symbol(w) for w in words]
+        looked_up = [k[0] for k in missing if k[1]]
+        tagged = dict(zip(looked_up, _rigour_symbols(looked_up), strict=True)) if looked_up else {}
+        for word, deep in missing:
+            _cache[word, deep] = _symbols(word, tagged.get(word, frozenset()) if deep else frozenset())
+    return [_cache[k] if k in _cache else number_symbol(k[0]) for k in keys]
 
 
 def compound_symbols(words: Sequence[str]) -> list[str]:

@@ -65,7 +65,7 @@ CONFIG = schemathesis.config.SchemathesisConfig.from_dict(
             "negative_data_rejection": {
                 "expected-statuses": [400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 429, "5xx"]
             },
-        }
+        },
     }
 )
 BASE, SECRET = serve()

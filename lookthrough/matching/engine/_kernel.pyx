@@ -1005,7 +1005,10 @@ cdef class Index:
             c_used[j] = 1
             word = self.name_toks[c0 + j]
             record(pairs_out, i, j, 3, options[o].sim)
-            self._met(t, b.weights[t0 + i], self.word_weight[word], options[o].sim, 2)
+            # a neighbour as alike as 1.0 is the same word written otherwise (a name symbol, a
+            # number in words): it counts as met exactly
+            self._met(t, b.weights[t0 + i], self.word_weight[word], options[o].sim,
+                      0 if options[o].sim >= 1.0 else 2)
             t.all_generic = t.all_generic and self.word_generic[word]
 
 

@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from lookthrough.matching.engine import _kernel
 from lookthrough.matching.engine.forms import FormBits
 from lookthrough.matching.engine.lexicon import Lexicon
-from lookthrough.matching.engine.readings import Reading
+from lookthrough.matching.engine.readings import ORGANISATIONS, Reading
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ class BatchBuilder:
     def finish(self) -> QueryBatch:
         lexicon, readings = self.lexicon, self.readings
         tokens: list[str] = []
+        symbols: list[str] = []
+        people: list[bool] = []
         pairs: list[str] = []
         tok_counts = array("q")
         pair_left = array("q")
@@ -73,10 +75,12 @@ class BatchBuilder:
             words = reading.form.tokens
             pair_left.extend(range(len(tokens), len(tokens) + len(words) - 1))
             tokens.extend(words)
+            symbols.extend(_symbols(reading))
+            people.extend([reading.people != ORGANISATIONS] * len(words))
             pairs.extend([a + b for a, b in itertools.pairwise(words)])
             tok_counts.append(len(words))
         counts = _np(tok_counts, np.int64)
-        slots = lexicon.slots(tokens)
+        slots = lexicon.slots(tokens, symbols=symbols, people=people)
         pair_slots = self._pair_slots(pairs, lexicon.ids.view()[slots], _np(pair_left, np.int64))
         nb_off, nb_words, nb_sims = lexicon.neighbours(slots)
         pnb_off, pnb_words, pnb_sims = lexicon.neighbours(pair_slots)
@@ -129,6 +133,21 @@ class BatchBuilder:
                 words = [pairs[i] for i in chosen.tolist()]
                 slots[chosen] = self.lexicon.slots(words, spelled=spelled, edits=1)
         return slots
+
+
+CONSONANT_SCRIPTS = ("arabic", "hebrew")
+"""Scripts written without short vowels: only their words meet others by consonants alone."""
+
+
+def _symbols(reading: Reading) -> list[str]:
+    """The name symbols of a reading's words ('' each where it has none); consonant symbols
+    only for a name written in Arabic or Hebrew script (Hamid and Ahmed share 'hmd')."""
+    form = reading.form
+    if len(form.symbols) != len(form.tokens):
+        return [""] * len(form.tokens)
+    if form.script in CONSONANT_SCRIPTS:
+        return list(form.symbols)
+    return [" ".join(s for s in marks.split() if not s.startswith("cons:")) for marks in form.symbols]
 
 
 def _offsets(counts: NDArray[np.int64]) -> NDArray[np.int64]:

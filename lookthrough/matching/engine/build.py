@@ -31,9 +31,12 @@ GENERIC = 0.7
 """Distinctiveness below which a word is common among company names in general: used by
 roughly 20 or more of the 15,000 IEEE registrants (places, "digital", "vision", "cloud")."""
 
-WHOLE, OUTER, INNER = 0, 1, 2
+WHOLE, OUTER, INNER, SHORT = 0, 1, 2, 3
 """Which part of a listed name a form is: the whole, the name without its bracketed part
-('PJSC VTB BANK' of 'PJSC VTB BANK (KIEV)'), or the bracketed part ('CETC')."""
+('PJSC VTB BANK' of 'PJSC VTB BANK (KIEV)'), the bracketed part ('CETC'), or a person's name
+without patronymics and particles ('Vladimir Putin' of 'PUTIN, Vladimir Vladimirovich')."""
+SET_ASIDE = ("patronymic", "particle")
+"""Parts of a person's name that a short form leaves out (people are mostly named without them)."""
 
 Entry = tuple[str, str, str, bool]
 """(entity id, name, property, is a person)."""
@@ -63,6 +66,8 @@ class _Collector:
     compact: list[str] = field(default_factory=list)
     by_word: list[str] = field(default_factory=list)
     initials: list[str] = field(default_factory=list)
+    symbols: dict[str, set[int]] = field(default_factory=dict)
+    """Each name symbol (names/symbols.py) and the words that carry it."""
 
     def word(self, text: str) -> int:
         number = self.words.get(text)
@@ -74,6 +79,10 @@ class _Collector:
         tokens = form.tokens
         self.toks.extend(self.word(t) for t in tokens)
         self.tok_off.append(len(self.toks))
+        if len(form.symbols) == len(tokens):
+            for token, symbols in zip(tokens, form.symbols, strict=True):
+                for symbol in symbols.split():
+                    self.symbols.setdefault(symbol, set()).add(self.word(token))
         self.pairs.extend(self.word(a + b) for a, b in itertools.pairwise(tokens))
         self.pair_off.append(len(self.pairs))
         self.entity.append(entity)
@@ -97,11 +106,27 @@ def collect(entries: Iterable[Entry]) -> _Collector:
             current, seen = entity_id, set()
         entity = found.entities.setdefault(entity_id, len(found.entities))
         for position, variant in enumerate(variants(name, listed=True)):
-            form = analyze(variant, organization=not person)
+            form = analyze(variant, organization=not person, listed=True)
             if form.tokens and form.key not in seen:
                 seen.add(form.key)
                 found.add(entity, variant, prop, person, form, min(position, INNER))
+            short = short_form(form) if person else None
+            if short is not None and short.key not in seen:
+                seen.add(short.key)
+                found.add(entity, variant, prop, person, short, SHORT)
     return found
+
+
+def short_form(form: NameForm) -> NameForm | None:
+    """A person's name without its patronymics and particles, if it has any and two words are
+    left; None otherwise."""
+    if len(form.roles) != len(form.tokens):
+        return None
+    kept = [i for i, role in enumerate(form.roles) if role not in SET_ASIDE]
+    if len(kept) == len(form.tokens) or len(kept) < 2:
+        return None
+    pick = [form.tokens[i] for i in kept], [form.symbols[i] for i in kept], [form.roles[i] for i in kept]
+    return NameForm(form.original, tuple(pick[0]), form.forms, form.script, tuple(pick[1]), tuple(pick[2]))
 
 
 def build_index(entries: Iterable[Entry], countries: Mapping[str, Sequence[str]] | None = None) -> IndexData:
@@ -138,6 +163,8 @@ def build_index(entries: Iterable[Entry], countries: Mapping[str, Sequence[str]]
     name_total = _sums(weight[toks], tok_off).astype(np.float32)
     spell_off, spell_blob, spell_word = _spellings(texts, toks)
     spell_table = _kernel.deletion_entries(spell_off, spell_blob, MIN_FUZZY_LENGTH, TWO_EDITS_LENGTH)
+    symbols, symbol_off, symbol_words = _symbols(found.symbols, final, df)
+    word_symbol_off, word_symbols = _by_word(symbol_off, symbol_words, len(words))
     forms = FormBits.of(f for name_forms in found.forms for f in name_forms)
     compact_off, compact_blob = pack(found.compact)
     sorted_off, sorted_blob = pack(found.by_word)
@@ -154,6 +181,11 @@ def build_index(entries: Iterable[Entry], countries: Mapping[str, Sequence[str]]
         spell_word=spell_word,
         spell_table=spell_table,
         spell_starts=_kernel.bucket_starts(spell_table, max(1, min(24, (len(spell_table) - 1).bit_length()))),
+        symbols=symbols,
+        symbol_off=symbol_off,
+        symbol_words=symbol_words,
+        word_symbol_off=word_symbol_off,
+        word_symbols=word_symbols,
         entities=entities,
         entity_countries=entity_countries,
         name_entity=name_entity.astype(np.int32),
@@ -204,6 +236,34 @@ def _postings(
     post_off = np.zeros(n_words + 1, dtype=np.int64)
     np.cumsum(np.bincount(word, minlength=n_words), out=post_off[1:])
     return post_off, (keys & 0xFFFFFFFF).astype(np.int32)
+
+
+def _symbols(
+    found: Mapping[str, set[int]], final: NDArray[np.int32], df: NDArray[np.int64]
+) -> tuple[StringTable, NDArray[np.int64], NDArray[np.int32]]:
+    """The name symbols as a table and, for each, its words (as CSR arrays): the spellings most
+    listed names use first, so a query meets the common ones when it keeps only a few."""
+    table = StringTable.build(sorted(found))
+    order = table.find(sorted(found)) if found else np.zeros(0, np.int32)
+    by_position: list[list[int]] = [[] for _ in range(len(table))]
+    for symbol, position in zip(sorted(found), order.tolist(), strict=True):
+        words = final[np.fromiter(found[symbol], dtype=np.int64, count=len(found[symbol]))]
+        by_position[position] = sorted(words.tolist(), key=lambda w: (-int(df[w]), w))
+    offsets = np.zeros(len(table) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, by_position), dtype=np.int64, count=len(table)), out=offsets[1:])
+    words = np.fromiter(itertools.chain.from_iterable(by_position), dtype=np.int32, count=int(offsets[-1]))
+    return table, offsets, words
+
+
+def _by_word(
+    symbol_off: NDArray[np.int64], symbol_words: NDArray[np.int32], n_words: int
+) -> tuple[NDArray[np.int64], NDArray[np.int32]]:
+    """The symbols each word carries (CSR over words), from the words each symbol has."""
+    symbol_of = np.repeat(np.arange(len(symbol_off) - 1, dtype=np.int64), np.diff(symbol_off))
+    order = np.lexsort((symbol_of, symbol_words))
+    offsets = np.zeros(n_words + 1, dtype=np.int64)
+    np.cumsum(np.bincount(symbol_words, minlength=n_words), out=offsets[1:])
+    return offsets, symbol_of[order].astype(np.int32)
 
 
 def _sums(values: NDArray[np.float32], offsets: NDArray[np.int64]) -> NDArray[np.float64]:

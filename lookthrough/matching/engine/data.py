@@ -13,10 +13,10 @@ from numpy.typing import NDArray
 from lookthrough.matching.engine import _kernel
 from lookthrough.matching.engine.strings import StringTable
 
-FORMAT = 1
+FORMAT = 2
 """Version of the files' layout; an index written in another layout is rebuilt, not read."""
 MANIFEST = "manifest.json"
-STRING_TABLES = ("words", "entities")
+STRING_TABLES = ("words", "entities", "symbols")
 
 
 @dataclass
@@ -35,6 +35,15 @@ class IndexData:
     spell_word: NDArray[np.int32]
     spell_table: NDArray[np.uint64]
     spell_starts: NDArray[np.int64]
+    symbols: StringTable
+    """Name symbols (names/symbols.py): one name however spelled or written ('name:Q5837762'
+    for Mohamed, Muhammad and محمد)."""
+    symbol_off: NDArray[np.int64]
+    symbol_words: NDArray[np.int32]
+    """For each symbol, the listed words that carry it, commonest first (CSR with symbol_off)."""
+    word_symbol_off: NDArray[np.int64]
+    word_symbols: NDArray[np.int32]
+    """For each word, the symbols it carries in listed people's names (CSR with word_symbol_off)."""
     entities: StringTable
     entity_countries: NDArray[np.uint64]
     """The countries each listed party states (its country, jurisdiction, nationality), as bits."""
@@ -79,6 +88,20 @@ class IndexData:
         if self._texts is None:
             self._texts = self.text_blob.tobytes()
         return self._texts[self.text_off[name] : self.text_off[name + 1]].decode()
+
+    def words_of_symbol(self, symbol: str) -> NDArray[np.int32]:
+        """The listed words that carry `symbol`, commonest first (none if no word does)."""
+        position = self.symbols.position(symbol)
+        if position < 0:
+            return self.symbol_words[0:0]
+        return self.symbol_words[self.symbol_off[position] : self.symbol_off[position + 1]]
+
+    def symbols_of_word(self, word: int) -> list[str]:
+        """The name symbols a listed word carries (none for a word the index lacks)."""
+        if word < 0:
+            return []
+        start, end = int(self.word_symbol_off[word]), int(self.word_symbol_off[word + 1])
+        return [self.symbols[int(p)] for p in self.word_symbols[start:end]]
 
     def tokens(self, name: int) -> list[str]:
         start, end = int(self.name_tok_off[name]), int(self.name_tok_off[name + 1])

@@ -24,8 +24,14 @@ is 67% alike)."""
 NEIGHBOURS = 10
 """Spelling neighbours kept per word, most similar first."""
 REMEMBERED = 300_000
-MAX_WORD = 64
 """Words remembered before the memory starts afresh: keeps a long run's memory flat."""
+MAX_WORD = 64
+SYMBOL_SIMILARITY = {"num:": 1.0, "name:": 1.0, "sym:": 1.0, "nick:": 0.85, "cons:": 0.8}
+"""How alike two words sharing a name symbol count (names/symbols.py): a number however written,
+one name in two spellings or scripts, one particle (bin, ibn) are the same word (1.0 counts as
+met exactly); a short form and its name, and a consonant skeleton (Arabic, Hebrew) less."""
+SYMBOL_NEIGHBOURS = 12
+"""Listed words kept per symbol, commonest first (a common name has dozens of spellings)."""
 
 
 class _Grow:
@@ -60,7 +66,7 @@ class Lexicon:
         self._reset()
 
     def _reset(self) -> None:
-        self._slots: dict[tuple[str, bool, int], int] = {}
+        self._slots: dict[tuple[str, bool, int, str, bool], int] = {}
         self.ids = _Grow(np.int32)
         self.weights = _Grow(np.float32)
         self.numeric = _Grow(np.uint8)
@@ -69,18 +75,32 @@ class Lexicon:
         self.nb_words = _Grow(np.int32)
         self.nb_sims = _Grow(np.float32)
 
-    def slots(self, words: list[str], *, spelled: bool = True, edits: int = 2) -> NDArray[np.int64]:
+    def slots(
+        self,
+        words: list[str],
+        *,
+        spelled: bool = True,
+        edits: int = 2,
+        symbols: Sequence[str] | None = None,
+        people: Sequence[bool] | None = None,
+    ) -> NDArray[np.int64]:
         """The slot of each word (looked up the first time it is seen), with its spelling
         neighbours (within `edits` deletions each side) unless `spelled` is False and the index
-        has the word. Slots are kept per look-up mode, so a word's neighbours never depend on
-        which names the process met before (a token here may be a run-together pair there)."""
+        has the word, and the listed words that share one of its name `symbols` (aligned with
+        `words`; '' for none); a word of a person's name (`people`) also has the symbols the
+        index's listed people give it. Slots are kept per look-up, so a word's neighbours never
+        depend on which names the process met before (a token here may be a run-together pair
+        there)."""
         if len(self._slots) + len(words) > REMEMBERED:
             self._reset()
+        marks = symbols if symbols is not None else [""] * len(words)
+        persons = people if people is not None else [False] * len(words)
+        keys = [(w, spelled, edits, m, p) for w, m, p in zip(words, marks, persons, strict=True)]
         known = self._slots
-        missing = [w for w in dict.fromkeys(words) if (w, spelled, edits) not in known]
+        missing = [k for k in dict.fromkeys(keys) if k not in known]
         if missing:
-            self._add(missing, spelled, edits)
-        return np.fromiter((known[w, spelled, edits] for w in words), dtype=np.int64, count=len(words))
+            self._add(missing)
+        return np.fromiter((known[k] for k in keys), dtype=np.int64, count=len(keys))
 
     def number(self, text: str) -> int:
         """The word's number in the vocabulary, or -1."""
@@ -100,8 +120,9 @@ class Lexicon:
         cut = _kernel.first_split(token.encode(), self.data.words.lookups(), self._extras.lookups(), 3)
         return (token[:cut], token[cut:]) if cut >= 0 else None
 
-    def _add(self, words: list[str], spelled: bool, edits: int) -> None:
+    def _add(self, keys: list[tuple[str, bool, int, str, bool]]) -> None:
         data = self.data
+        words = [k[0] for k in keys]
         numbers = data.words.find(words)
         known = numbers >= 0
         weights = np.zeros(len(words), dtype=np.float32)
@@ -109,20 +130,26 @@ class Lexicon:
         for position in np.nonzero(~known)[0].tolist():
             weights[position] = distinctiveness(words[position])
         near = self.speller.near
-        two_edits = TWO_EDITS_LENGTH if edits >= 2 else MAX_WORD + 1
         starts: list[int] = []
         counts: list[int] = []
         found_words: list[int] = []
         found_sims: list[float] = []
         position = self.nb_words.size
-        for word, number in zip(words, numbers.tolist(), strict=True):
-            self._slots[word, spelled, edits] = len(self._slots)
+        for key, number in zip(keys, numbers.tolist(), strict=True):
+            word, spelled, edits, symbols, person = key
+            if person and number >= 0:  # what listed people's names say of this word
+                listed = [s for s in data.symbols_of_word(number) if not s.startswith("cons:")]
+                symbols = " ".join(dict.fromkeys([*symbols.split(), *listed]))
+            self._slots[key] = len(self._slots)
             self._numbers.setdefault(word, number)
+            two_edits = TWO_EDITS_LENGTH if edits >= 2 else MAX_WORD + 1
             found, similarity = (
                 near(word.encode(), two_edits, FUZZY_FLOOR, NEIGHBOURS, number)
                 if len(word) >= MIN_FUZZY_LENGTH and (spelled or number < 0)
                 else ((), ())
             )
+            if symbols:
+                found, similarity = self._with_symbols(found, similarity, symbols, number)
             starts.append(position)
             counts.append(len(found))
             position += len(found)
@@ -135,6 +162,20 @@ class Lexicon:
         self.ids.extend(numbers)
         self.weights.extend(weights)
         self.numeric.extend(np.fromiter((w.isdigit() for w in words), dtype=np.uint8, count=len(words)))
+
+    def _with_symbols(
+        self, found: Sequence[int], similarity: Sequence[float], symbols: str, number: int
+    ) -> tuple[list[int], list[float]]:
+        """Spelling neighbours and the listed words sharing a name symbol, each once at its
+        highest similarity, most similar first (ties: lower word number)."""
+        best = dict(zip(found, similarity, strict=True))
+        for symbol in symbols.split():
+            alike = next((v for k, v in SYMBOL_SIMILARITY.items() if symbol.startswith(k)), 0.0)
+            for word in self.data.words_of_symbol(symbol)[:SYMBOL_NEIGHBOURS].tolist():
+                if word != number and best.get(word, 0.0) < alike:
+                    best[word] = alike
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [w for w, _ in ranked], [s for _, s in ranked]
 
     def neighbours(
         self, slots: NDArray[np.int64]

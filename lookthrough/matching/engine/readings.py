@@ -51,8 +51,9 @@ def readings(name: str, words: Vocabulary) -> list[Reading]:
             kinds = [(as_org, ORGANISATIONS)]
         else:
             as_person = _limit(analyze(variant, organization=False))
+            # One reading when both read alike: the person's, which carries the name symbols.
             kinds = (
-                [(as_org, ANY)]
+                [(as_person, ANY)]
                 if as_person.tokens == as_org.tokens
                 else [(as_org, ORGANISATIONS), (as_person, PEOPLE)]
             )
@@ -67,7 +68,10 @@ def readings(name: str, words: Vocabulary) -> list[Reading]:
 def _limit(form: NameForm) -> NameForm:
     if len(form.tokens) <= MAX_WORDS:
         return form
-    return NameForm(form.original, form.tokens[:MAX_WORDS], form.forms, form.script)
+    return NameForm(
+        form.original, form.tokens[:MAX_WORDS], form.forms, form.script, form.symbols[:MAX_WORDS],
+        form.roles[:MAX_WORDS],
+    )  # fmt: skip
 
 
 def resegment(form: NameForm, words: Vocabulary, *, organization: bool = True) -> NameForm | None:

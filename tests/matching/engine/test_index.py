@@ -12,7 +12,7 @@ import pytest
 
 from lookthrough.matching import get_algorithm
 from lookthrough.matching.engine.build import build_index
-from lookthrough.matching.engine.data import IndexData
+from lookthrough.matching.engine.data import FORMAT, IndexData
 from lookthrough.matching.engine.engine import NameEngine
 from lookthrough.matching.engine.lexicon import Lexicon
 from lookthrough.workspace import Workspace
@@ -110,7 +110,7 @@ def test_an_index_of_nothing_answers_nothing() -> None:
 def test_a_file_of_another_layout_is_not_read(data: IndexData, tmp_path: Path) -> None:
     data.save(tmp_path / "index")
     manifest = tmp_path / "index" / "manifest.json"
-    manifest.write_text(manifest.read_text().replace('"format": 1', '"format": 0'))
+    manifest.write_text(manifest.read_text().replace(f'"format": {FORMAT}', '"format": 0'))
     with pytest.raises(ValueError, match="layout"):
         IndexData.open(tmp_path / "index")
 
