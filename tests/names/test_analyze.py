@@ -171,10 +171,17 @@ def test_variants(name: str, listed: bool, expected: list[str]) -> None:
 def test_person_name_form(
     name: str, script: str, tokens: tuple[str, ...], roles: tuple[str, ...], symbol: str
 ) -> None:
-    form = analyze(name, organization=False)
+    form = analyze(name, organization=False, listed=True)
     assert (form.script, form.tokens, form.roles) == (script, tokens, roles)
     assert len(form.symbols) == len(form.tokens)
     assert not symbol or any(symbol in s.split() for s in form.symbols)
+    # Screened, a Latin name is read without rigour's corpus (its symbols come from the index);
+    # a name in another script is read with it either way.
+    screened = analyze(name, organization=False)
+    assert screened.tokens == form.tokens
+    corpus = [s for marks in form.symbols for s in marks.split() if s.startswith(("name:Q", "sym:"))]
+    unscreened = [s for marks in screened.symbols for s in marks.split() if s in corpus]
+    assert unscreened == ([] if script == "latin" else corpus)
 
 
 @pytest.mark.parametrize(
