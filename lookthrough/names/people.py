@@ -95,7 +95,9 @@ def form_roles(tokens: list[str], *, family_part: bool = False, given_part: bool
             and ((given_part and i > 0) or _is_patronymic_position(i, last, patronymics))
         ):
             roles[i] = PATRONYMIC
-    for i in range(1, last):  # 'Usama bin Muhammad bin Awad ...': the father's names
+    # 'Usama bin Muhammad bin Awad ...': the father's names; in the given names of an inverted
+    # name the last word after 'bin' is one too (the family name stands before the comma)
+    for i in range(1, last + 1 if given_part else last):
         if tokens[i - 1] in NASAB and roles[i - 1] == PARTICLE and roles[i] == "" and not family_part:
             roles[i] = PATRONYMIC
     return roles

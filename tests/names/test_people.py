@@ -81,6 +81,15 @@ def test_form_roles(tokens: list[str], roles: list[str]) -> None:
         (["assad", "bashar"], [True, True], None, ["", ""]),
         # 'BIN LADIN, Usama'
         (["usama", "bin", "ladin"], [False, True, True], 1, ["given", "particle", "family"]),
+        # 'BIN LADIN, Usama bin Muhammad bin Awad': his father's and grandfather's names
+        (
+            ["usama", "bin", "muhammad", "bin", "awad", "bin", "ladin"],
+            [False, False, False, False, False, True, True],
+            5,
+            ["given", "particle", "patronymic", "particle", "patronymic", "particle", "family"],
+        ),
+        # 'Osama bin Laden': the last word after 'bin' is the family name
+        (["osama", "bin", "laden"], [False] * 3, None, ["", "particle", ""]),
     ],
 )
 def test_person_roles(
