@@ -27,12 +27,14 @@ FORM_TOKENS: dict[str, str] = {
     "cv": "jsc", "sab": "jsc", "ltda": "llc", "eirl": "llc", "eireli": "llc", "private": "llc",
     "pt": "jsc", "uab": "llc", "sia": "llc", "too": "llc", "soe": "soe", "ngo": "ngo", "coop": "coop",
     "pjsfc": "jsc", "afk": "jsc", "ak": "jsc", "nk": "jsc", "gmk": "jsc",
+    "gyo": "reit",  # Turkish: Gayrimenkul Yatirim Ortakligi, a real-estate investment trust
 }  # fmt: skip
 
 # A few words are legal forms only when they end a name ("ABC Company", not "Company of Heroes").
 TRAILING_ONLY = frozenset(
-    {"co", "company", "corp", "corporation", "cos", "companies", "as", "ab", "se", "sa", "private", "too"}
-)
+    {"co", "company", "corp", "corporation", "cos", "companies", "as", "ab", "se", "sa", "private", "too",
+     "gyo"}
+)  # fmt: skip
 LEADING = frozenset(
     {"ooo", "oao", "zao", "pao", "ao", "jsc", "ojsc", "cjsc", "pjsc", "llc", "tov", "too", "pt", "uab",
      "sia", "as", "ab", "soe", "nk", "ak", "afk", "gmk", "pjsfc"}
@@ -146,8 +148,8 @@ FORM_WORDS: dict[str, str] = {
     "otkrytoe": "jsc", "zakrytoe": "jsc", "publichnoe": "jsc", "liability": "llc",
     "ogranichennoi": "llc", "ogranichennoy": "llc", "otvetstvennostyu": "llc", "tovarystvo": "llc",
     "obmezhenoyu": "llc", "vidpovidalnistyu": "llc", "spolka": "llc", "ograniczona": "llc",
-    "odpowiedzialnoscia": "llc", "limited": "llc", "company": "co", "closed": "jsc", "open": "jsc",
-    "public": "jsc",
+    "odpowiedzialnoscia": "llc", "gayrimenkul": "reit", "ortakligi": "reit",
+    "limited": "llc", "company": "co", "closed": "jsc", "open": "jsc", "public": "jsc",
 }  # fmt: skip
 """Words of legal-form phrases; two or more of them in a name, in any order, are its legal form
 ('Joint Company Stock Severniy Press' is still a joint stock company)."""

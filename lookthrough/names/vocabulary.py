@@ -79,6 +79,40 @@ CANONICAL: dict[str, str] = {
     "chem": "chemical",
     "chemicals": "chemical",
     "bk": "bank",
+    # Turkish business words, read as the English ones (as Chinese business words are): a
+    # Turkish firm's name is mostly 'X Enerji Uretim Sanayi ve Ticaret A.S.' ('X Energy
+    # Production Industry and Trade JSC'), and only X says which firm it is.
+    "sanayi": "industry",
+    "sanayii": "industry",
+    "ticaret": "trade",
+    "ticareti": "trade",
+    "enerji": "energy",
+    "enerjisi": "energy",
+    "uretim": "production",
+    "uretimi": "production",
+    "elektrik": "electric",
+    "elektronik": "electronic",
+    "lojistik": "logistics",
+    "tasimacilik": "transport",
+    "havacilik": "aviation",
+    "insaat": "construction",
+    "yatirim": "investment",
+    "yatirimlari": "investment",
+    "madencilik": "mining",
+    "toptan": "wholesale",
+    "satis": "sales",
+    "ithalat": "import",
+    "ihracat": "export",
+    "pazarlama": "marketing",
+    "hizmetleri": "service",
+    "teknoloji": "technology",
+    "teknolojileri": "technology",
+    "bilisim": "information",
+    "gida": "food",
+    "tekstil": "textile",
+    "turizm": "tourism",
+    "otomotiv": "automotive",
+    "kimya": "chemical",
     "uyghur": "uighur",
     "uygur": "uighur",
     "&": "and",
@@ -86,7 +120,7 @@ CANONICAL: dict[str, str] = {
 }
 
 STOPWORDS = frozenset(
-    {"the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "di", "da", "y", "et"}
+    {"the", "of", "and", "for", "de", "del", "la", "le", "du", "des", "di", "da", "y", "et", "ve"}
 )
 """Words that carry no identity; kept for display, ignored when comparing."""
 

@@ -87,6 +87,10 @@ def test_forms_run_into_a_word(name: str, key: str, forms: tuple[str, ...]) -> N
         ("Joint Company Stock Severniy Press", "severniy press", ("co", "jsc")),
         ("Foreign Trade Bank Joint Stock Company", "foreign trade bank", ("jsc",)),
         ("Aktsionernoye Obshchestvo Rosoboronexport", "rosoboronexport", ("co", "jsc")),
+        # Turkish real-estate investment trusts: 'Gayrimenkul Yatirim Ortakligi', or GYO
+        ("TREND GAYRIMENKUL YATIRIM ORTAKLIGI A.S.", "trend investment", ("jsc", "reit")),
+        ("Is Gayrimenkul Yatirim Ortakligi AS", "is investment", ("jsc", "reit")),
+        ("TREND GYO", "trend", ("reit",)),
     ],
 )
 def test_scattered_form_words(name: str, key: str, forms: tuple[str, ...]) -> None:
@@ -186,7 +190,7 @@ def test_split_forms(tokens: list[str], core: list[str], forms: list[str]) -> No
         ("Kromberg Gesellschaft mit beschränkter Haftung", "kromberg", ("llc",)),
         (
             "Aselsan Elektronik Sanayi ve Ticaret Anonim Şirketi",
-            "aselsan elektronik sanayi ve ticaret",
+            "aselsan electronic industry trade",  # Turkish business words as the English ones
             ("jsc",),
         ),
         ("MOL Magyar Olajipari Zrt.", "mol magyar olajipari", ("jsc",)),

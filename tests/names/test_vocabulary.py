@@ -17,6 +17,8 @@ from lookthrough.names.vocabulary import canonical
         ("uyghur", "uighur"),
         ("centre", "center"),
         ("&", "and"),
+        ("sanayi", "industry"),  # Turkish business words, as the English ones
+        ("ticaret", "trade"),
         ("hikvision", "hikvision"),  # words outside the table are left alone
     ],
 )
