@@ -11,10 +11,12 @@ from __future__ import annotations
 import gc
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+import numpy as np
 
 from lookthrough.catalog import Catalog, Edge, Listing
 from lookthrough.model import RelationKind
@@ -89,27 +91,41 @@ def _preference(link: Link) -> tuple[bool, str, int, float, str, str]:
 class Graph:
     """Links between party clusters, for the relations current on `as_of`.
 
-    `up` holds every link from a node; `owners` and `holdings` the shareholdings, both ways.
+    `up` holds every link from a node, worked out for a node when first asked for (screening one
+    name walks up from a few parties; a list of millions of relations is not read for it);
+    `owners` and `holdings`, the shareholdings both ways, are built at once (the threshold rules
+    start from every listed holder).
     """
 
     def __init__(self, catalog: Catalog, as_of: str | None = None) -> None:
         self.catalog = catalog
         self.as_of = as_of or date.today().isoformat()
-        self.up: dict[str, list[Link]] = defaultdict(list)
         self.owners: dict[str, list[Link]] = defaultdict(list)
         self.holdings: dict[str, list[Link]] = defaultdict(list)
         self.not_current = 0
         self.invalid_percent = 0
         followed, self.dangling = catalog.edges_towards_listed()
-        self._build(catalog.edges_at(followed))
+        self.followed = np.zeros(catalog.tables.edges.num_rows, dtype=bool)
+        self.followed[followed] = True
+        self.stake = catalog.stake_edges()
+        self._stake_up: dict[str, list[Link]] = defaultdict(list)
+        held = [n for n in followed if self.stake[n]]
+        self._index(self.links(held))
+        self.up = UpLinks(self)
         self._listed: dict[str, bool] = {}
+        if self.dangling:
+            log.warning("%d relations name a party that is not loaded; they are not followed",
+                        self.dangling)  # fmt: skip
 
-    def _build(self, edges: Iterable[Edge]) -> None:
+    def links(self, numbers: list[int]) -> list[Link]:
+        """The links of these relations, one per (below, above, shareholding or kind): among
+        parallel statements of one relation, the preferred (see `_preference`)."""
+        below, above = self.catalog.edge_ends(numbers)
         with paused_gc():
             best: dict[tuple[str, str, bool, str], Link] = {}
             link_of = self._link
-            for edge in edges:
-                link = link_of(edge)
+            for edge, low, high in zip(self.catalog.edges_at(numbers), below, above, strict=True):
+                link = link_of(edge, low, high)
                 if link is None:
                     continue
                 # Enum members hash in Python code; their plain values keep this loop fast.
@@ -117,32 +133,35 @@ class Graph:
                 known = best.get(key)
                 if known is None or _preference(link) > _preference(known):
                     best[key] = link
-            self._index(best.values())
-        if self.dangling:
-            log.warning("%d relations name a party that is not loaded; they are not followed",
-                        self.dangling)  # fmt: skip
+        return list(best.values())
 
     def _index(self, links: Iterable[Link]) -> None:
-        up, owners, holdings = self.up, self.owners, self.holdings
         for link in links:
-            up[link.below].append(link)
-            if link.stake:
-                owners[link.below].append(link)
-                holdings[link.above].append(link)
+            self._stake_up[link.below].append(link)
+            self.owners[link.below].append(link)
+            self.holdings[link.above].append(link)
         # Sorted, so that every walk over the graph visits links in one fixed order.
-        for table in (up, owners, holdings):
+        for table in (self._stake_up, self.owners, self.holdings):
             for found in table.values():
                 if len(found) > 1:
                     found.sort(key=_order)
 
-    def _link(self, edge: Edge) -> Link | None:
-        # Only relations between loaded parties arrive here (see Catalog.edges_towards_listed).
+    def up_links(self, node: str) -> list[Link]:
+        """Every link from `node`: its shareholdings, and the brands, subsidiaries and ties its
+        entries state (relations whose lower party is in the node's cluster)."""
+        numbers = self.catalog.relations_from(node, self.followed & ~self.stake)
+        found = [*self._stake_up.get(node, ()), *self.links(numbers)]
+        found.sort(key=_order)
+        return found
+
+    def _link(self, edge: Edge, below: str, above: str) -> Link | None:
+        """The link of one relation between loaded parties; `below` and `above` are the clusters
+        of its lower and upper party (Catalog.edge_ends)."""
         if (edge.start or edge.end) and not is_current(edge, self.as_of):
             self.not_current += 1
             return None
         stake = edge.kind is RelationKind.OWNERSHIP or edge.kind is RelationKind.PARENT
-        lower, upper = (edge.target_id, edge.source_id) if stake else (edge.source_id, edge.target_id)
-        below, above = self.catalog.cluster_of(lower), self.catalog.cluster_of(upper)
+        upper = edge.source_id if stake else edge.target_id
         if below == above:
             return None
         percent = edge.percent
@@ -170,6 +189,39 @@ class Graph:
     def seeds(self, selects: Callable[[Listing], bool]) -> Seeds:
         """Nodes with at least one listing that `selects` accepts."""
         return Seeds(self, selects)
+
+
+class UpLinks(Mapping[str, list[Link]]):
+    """`Graph.up`: the links from each node, worked out when first asked for and kept."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._known: dict[str, list[Link]] = {}
+
+    def get(self, node: str, default: Any = None) -> Any:
+        found = self._known.get(node)
+        if found is None:
+            found = self._known[node] = self.graph.up_links(node)
+        return found or default
+
+    def __getitem__(self, node: str) -> list[Link]:
+        found = self.get(node)
+        if not found:
+            raise KeyError(node)
+        return list(found)
+
+    def __contains__(self, node: object) -> bool:
+        return isinstance(node, str) and bool(self.get(node))
+
+    def __iter__(self) -> Iterator[str]:
+        # Every node with a link: the lower ends of the relations followed (all read, so slow).
+        graph = self.graph
+        numbers = np.nonzero(graph.followed)[0].tolist()
+        below, _ = graph.catalog.edge_ends(numbers)
+        return iter(sorted(node for node in set(below) if node in self))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class Seeds:

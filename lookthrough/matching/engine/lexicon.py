@@ -143,6 +143,8 @@ class Lexicon:
             self._slots[key] = len(self._slots)
             self._numbers.setdefault(word, number)
             two_edits = TWO_EDITS_LENGTH if edits >= 2 else MAX_WORD + 1
+            found: Sequence[int]
+            similarity: Sequence[float]
             found, similarity = (
                 near(word.encode(), two_edits, FUZZY_FLOOR, NEIGHBOURS, number)
                 if len(word) >= MIN_FUZZY_LENGTH and (spelled or number < 0)
