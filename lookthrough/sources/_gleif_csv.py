@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,20 +55,28 @@ def rows(
     path: Path, report: LoadReport, wanted: tuple[str, ...], required: tuple[str, ...]
 ) -> Iterator[tuple[int, Row]]:
     """(line, {column: value}) for the `wanted` columns that are present; short rows are rejected."""
-    with utf8_or_abort(path.name, lambda: open_bytes(path)), open_text(path) as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=1)
-        index = [(c, header.index(c)) for c in wanted if c in header]
-        width = len(header)
-        line = 2
-        for row in reader:
-            report.row(path.name)
-            if len(row) != width:
-                error = SourceError(f"expected {width} fields, found {len(row)}", path=path.name, line=line)
-                report.reject(error, ",".join(row)[:2000])
-            else:
-                yield line, {c: row[i] for c, i in index if row[i]}
-            line = reader.line_num + 1
+    line = 1
+    try:
+        with utf8_or_abort(path.name, lambda: open_bytes(path)), open_text(path) as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=1)
+            index = [(c, header.index(c)) for c in wanted if c in header]
+            width = len(header)
+            line = 2
+            for row in reader:
+                report.row(path.name)
+                if len(row) != width:
+                    error = SourceError(
+                        f"expected {width} fields, found {len(row)}", path=path.name, line=line
+                    )
+                    report.reject(error, ",".join(row)[:2000])
+                else:
+                    yield line, {c: row[i] for c, i in index if row[i]}
+                line = reader.line_num + 1
+    # A damaged zip fails as it is read: a checksum, the deflate stream, its end, an offset before
+    # the file's start (OSError, as a failing disk does too).
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise SourceAbort(f"cannot read the file: {error}", path=path.name, line=line) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,6 +125,23 @@ def test_bods_json_array(data: st.DataObject) -> None:
             data.draw(damaged((FIXTURES / "bods" / "example-0.4.json").read_bytes()))
         )
         exercise(Bods, root / "register.json", lines=False)  # statements of an array have no line
+
+
+def _zipped(seed: Path) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(seed.name, seed.read_bytes())
+    return out.getvalue()
+
+
+@given(data=st.data())
+def test_gleif_zip(data: st.DataObject) -> None:
+    """GLEIF serves its golden copies zipped: a damaged archive is the archive's error, not ours."""
+    with folder() as root:
+        (root / "lei2.zip").write_bytes(
+            data.draw(damaged(_zipped(FIXTURES / "gleif" / "lei2-golden-copy.csv")))
+        )
+        exercise(GleifLeiCsv, root / "lei2.zip")
 
 
 def _conlist(rows: list[list[str | None]]) -> bytes:

@@ -145,3 +145,20 @@ def test_a_byte_that_is_not_utf8_stops_the_load_with_its_line(tmp_path: Path, zi
     with pytest.raises(SourceAbort) as caught:
         list(GleifRelationshipCsv().read(path, LoadReport()))
     assert (caught.value.path, caught.value.line) == (path.name, 3) and "0xff" in str(caught.value)
+
+
+@pytest.mark.parametrize("damage", ["deflate stream", "first byte"])
+def test_a_damaged_zip_stops_the_load_with_its_line(tmp_path: Path, damage: str) -> None:
+    # Found by tests/fuzz: zlib.error, and OSError from a negative offset, came out of the adapter.
+    path = tmp_path / "lei2.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(LEI, LEI.name)
+    content = bytearray(path.read_bytes())
+    if damage == "deflate stream":
+        content[200] ^= 0xFF
+    else:
+        del content[0]  # every offset in the directory now points one byte too far
+    path.write_bytes(bytes(content))
+    with pytest.raises(SourceAbort, match="cannot read the file") as caught:
+        list(GleifLeiCsv().read(path, LoadReport()))
+    assert caught.value.path == "lei2.zip" and caught.value.line is not None
