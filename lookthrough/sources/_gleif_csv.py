@@ -5,20 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from lookthrough.exc import SourceAbort, SourceError
+from lookthrough.sources._utf8 import utf8_or_abort
 from lookthrough.sources.base import LoadReport
 
 Row = dict[str, str]
 
 
 @contextmanager
-def open_text(path: Path) -> Iterator[IO[str]]:
-    """The CSV text of `path`, or of the one .csv member of a zip archive."""
+def open_bytes(path: Path) -> Iterator[IO[bytes]]:
+    """The bytes of `path`, or of the one .csv member of a zip archive."""
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             members = [n for n in archive.namelist() if n.lower().endswith(".csv")]
@@ -27,10 +29,17 @@ def open_text(path: Path) -> Iterator[IO[str]]:
                     f"expected one CSV file in the archive, found {len(members)}", path=path.name
                 )
             with archive.open(members[0]) as raw:
-                yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                yield raw
     else:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield handle
+        with path.open("rb") as raw:
+            yield raw
+
+
+@contextmanager
+def open_text(path: Path) -> Iterator[IO[str]]:
+    """The CSV text of `path`, or of the one .csv member of a zip archive."""
+    with open_bytes(path) as raw:
+        yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
 def header_of(path: Path) -> list[str]:
@@ -46,20 +55,28 @@ def rows(
     path: Path, report: LoadReport, wanted: tuple[str, ...], required: tuple[str, ...]
 ) -> Iterator[tuple[int, Row]]:
     """(line, {column: value}) for the `wanted` columns that are present; short rows are rejected."""
-    with open_text(path) as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        missing = [c for c in required if c not in header]
-        if missing:
-            raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=1)
-        index = [(c, header.index(c)) for c in wanted if c in header]
-        width = len(header)
-        line = 2
-        for row in reader:
-            report.row(path.name)
-            if len(row) != width:
-                error = SourceError(f"expected {width} fields, found {len(row)}", path=path.name, line=line)
-                report.reject(error, ",".join(row)[:2000])
-            else:
-                yield line, {c: row[i] for c, i in index if row[i]}
-            line = reader.line_num + 1
+    line = 1
+    try:
+        with utf8_or_abort(path.name, lambda: open_bytes(path)), open_text(path) as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise SourceAbort(f"missing columns: {', '.join(missing)}", path=path.name, line=1)
+            index = [(c, header.index(c)) for c in wanted if c in header]
+            width = len(header)
+            line = 2
+            for row in reader:
+                report.row(path.name)
+                if len(row) != width:
+                    error = SourceError(
+                        f"expected {width} fields, found {len(row)}", path=path.name, line=line
+                    )
+                    report.reject(error, ",".join(row)[:2000])
+                else:
+                    yield line, {c: row[i] for c, i in index if row[i]}
+                line = reader.line_num + 1
+    # A damaged zip fails as it is read: a checksum, the deflate stream, its end, an offset before
+    # the file's start (OSError, as a failing disk does too).
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise SourceAbort(f"cannot read the file: {error}", path=path.name, line=line) from None

@@ -74,12 +74,18 @@ class AustraliaDfatXlsx(Source):
 
     @staticmethod
     def _rows(path: Path) -> Iterator[list[str | None]]:
-        book = load_workbook(path, read_only=True, data_only=True)
+        line = 0  # rows read whole; a failure is on the next one
         try:
-            for row in book.worksheets[0].iter_rows(values_only=True):
-                yield [_cell(v) for v in row]
-        finally:
-            book.close()
+            book = load_workbook(path, read_only=True, data_only=True)
+            try:
+                for row in book.worksheets[0].iter_rows(values_only=True):
+                    yield [_cell(v) for v in row]
+                    line += 1
+            finally:
+                book.close()
+        # openpyxl and the zip and XML layers under it raise many types for a damaged workbook.
+        except Exception as error:
+            raise SourceAbort(f"cannot read the workbook: {error}", path=path.name, line=line + 1) from None
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         groups: dict[str, list[Row]] = {}

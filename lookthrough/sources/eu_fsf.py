@@ -22,6 +22,7 @@ from lookthrough.sources._complete import rows_incomplete, text_incomplete, xml_
 from lookthrough.sources._dates import parse_day
 from lookthrough.sources._eu_record import EuEntry, to_party
 from lookthrough.sources._party import ListInfo, build
+from lookthrough.sources._utf8 import utf8_or_abort
 from lookthrough.sources._xml import head_has, local, raw, root_attribute, top_records
 from lookthrough.sources.base import Download, LoadReport, Source, csv_header
 
@@ -141,7 +142,8 @@ class EuFsfCsv(EuFsfSource):
         return len(first) == 1 and "entity_logicalid" in first[0] and ";" in first[0]
 
     def published(self, path: Path) -> date | None:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        # Only the date is read here: a bad byte is the load's to report, with its line.
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
             rows = csv.DictReader(handle, delimiter=";")
             first = next(rows, None)
         day = parse_day((first or {}).get("fileGenerationDate"))
@@ -149,7 +151,10 @@ class EuFsfCsv(EuFsfSource):
 
     def entries(self, path: Path, report: LoadReport) -> Iterator[EuEntry]:
         entries: dict[str, EuEntry] = {}
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with (
+            utf8_or_abort(path.name, lambda: path.open("rb")),
+            path.open(encoding="utf-8-sig", newline="") as handle,
+        ):
             reader = csv.reader(handle, delimiter=";")
             header = next(reader, [])
             missing = [c for c in REQUIRED_COLUMNS if c not in header]

@@ -23,6 +23,7 @@ from lookthrough.sources import register
 from lookthrough.sources._complete import rows_incomplete, text_incomplete
 from lookthrough.sources._dates import parse_day
 from lookthrough.sources._party import ListInfo, Listing, Party, build
+from lookthrough.sources._utf8 import utf8_or_abort
 from lookthrough.sources.base import LoadReport, Source, csv_header
 
 COLUMNS = (
@@ -59,7 +60,10 @@ class UflpaCsv(Source):
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
         seen: set[str] = set()
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with (
+            utf8_or_abort(path.name, lambda: path.open("rb")),
+            path.open(encoding="utf-8-sig", newline="") as handle,
+        ):
             reader = csv.DictReader(handle)
             missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
             if missing:

@@ -23,6 +23,7 @@ from lookthrough.sources._complete import rows_incomplete, text_incomplete, xml_
 from lookthrough.sources._dates import parse_day
 from lookthrough.sources._party import ListInfo, build
 from lookthrough.sources._uk_designation import GROUPS, Designation, to_party
+from lookthrough.sources._utf8 import utf8_or_abort
 from lookthrough.sources._xml import head_has, local, top_records
 from lookthrough.sources.base import Download, LoadReport, Source, sniff_text
 
@@ -171,7 +172,10 @@ class UkSanctionsListCsv(UkSanctionsListSource):
 
     def designations(self, path: Path, report: LoadReport) -> Iterator[Designation]:
         found: dict[str, Designation] = {}
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with (
+            utf8_or_abort(path.name, lambda: path.open("rb")),
+            path.open(encoding="utf-8-sig", newline="") as handle,
+        ):
             handle.readline()  # the 'Report Date: …' line
             reader = csv.reader(handle)
             header = [h.strip() for h in next(reader, [])]

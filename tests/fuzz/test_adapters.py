@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,15 +15,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from lookthrough.sources.au_dfat import AustraliaDfatXlsx
 from lookthrough.sources.base import LoadReport, Source
 from lookthrough.sources.bis_dpl import BisDeniedPersons
 from lookthrough.sources.bods import Bods
+from lookthrough.sources.ca_sema import CanadaSemaXml
+from lookthrough.sources.ch_seco import SwissSecoXml
 from lookthrough.sources.csl import CslCsv, CslJson
 from lookthrough.sources.curated import CuratedYaml
+from lookthrough.sources.eu_fsf import EuFsfCsv, EuFsfXml
 from lookthrough.sources.ftm_json import FtmJson
+from lookthrough.sources.gleif import GleifExceptionCsv, GleifLeiCsv, GleifRelationshipCsv
 from lookthrough.sources.ofac_csv import OfacConsolidatedCsv, OfacSdnCsv
 from lookthrough.sources.relations_csv import RelationsCsv
+from lookthrough.sources.uflpa_csv import UflpaCsv
 from lookthrough.sources.uk_ofsi import OfsiConsolidatedXlsx
+from lookthrough.sources.uk_sanctions_list import UkSanctionsListCsv, UkSanctionsListXml
 from lookthrough.sources.un_xml import UnConsolidatedXml
 
 from .conftest import EXPECTED, FIXTURES, damaged
@@ -39,8 +47,11 @@ OFAC = {
 }
 
 
-def exercise(cls: type[Source], path: Path) -> LoadReport:
-    """Read `path` whole as `cls` does in a load; our own errors only, rejects counted."""
+def exercise(cls: type[Source], path: Path, lines: bool = True) -> LoadReport:
+    """Read `path` whole as `cls` does in a load; our own errors only, rejects counted and placed.
+
+    A whole-row problem (a short row, bad JSON) names no field, but every reject names its file
+    and, where the format has lines (`lines`), its line."""
     source, report = cls(), LoadReport()
     try:
         for _entity in source.read(path, report):
@@ -50,6 +61,8 @@ def exercise(cls: type[Source], path: Path) -> LoadReport:
         pass
     assert report.rows_rejected == len(report.rejects)
     assert all(count.rejected <= count.rows for count in report.files.values())
+    assert all(r.path for r in report.rejects), [str(r) for r in report.rejects]
+    assert not lines or all(r.line is not None for r in report.rejects), [str(r) for r in report.rejects]
     return report
 
 
@@ -79,6 +92,20 @@ SEEDS = {
     FtmJson: (FIXTURES / "ftm" / "bad.ftm.json", "bad.ftm.json"),
     Bods: (FIXTURES / "bods" / "example-0.2.jsonl", "statements.jsonl"),
     RelationsCsv: (FIXTURES / "relations" / "relations.csv", "relations.csv"),
+    EuFsfXml: (FIXTURES / "eu" / "eu_fsf.xml", "eu_fsf.xml"),
+    EuFsfCsv: (FIXTURES / "eu" / "eu_fsf.csv", "eu_fsf.csv"),
+    UkSanctionsListXml: (FIXTURES / "uk_sanctions_list" / "UK-Sanctions-List.xml", "UK-Sanctions-List.xml"),
+    UkSanctionsListCsv: (FIXTURES / "uk_sanctions_list" / "UK-Sanctions-List.csv", "UK-Sanctions-List.csv"),
+    CanadaSemaXml: (FIXTURES / "ca" / "sema-lmes.xml", "sema-lmes.xml"),
+    SwissSecoXml: (FIXTURES / "ch" / "seco-sanctions.xml", "seco-sanctions.xml"),
+    UflpaCsv: (FIXTURES / "uflpa" / "uflpa.csv", "uflpa.csv"),
+    GleifLeiCsv: (FIXTURES / "gleif" / "lei2-golden-copy.csv", "lei2-golden-copy.csv"),
+    GleifRelationshipCsv: (FIXTURES / "gleif" / "rr-golden-copy.csv", "rr-golden-copy.csv"),
+    GleifExceptionCsv: (FIXTURES / "gleif" / "repex-golden-copy.csv", "repex-golden-copy.csv"),
+    AustraliaDfatXlsx: (
+        FIXTURES / "au" / "Australian_Sanctions_Consolidated_List.xlsx",
+        "Australian_Sanctions_Consolidated_List.xlsx",
+    ),
 }
 
 
@@ -97,7 +124,24 @@ def test_bods_json_array(data: st.DataObject) -> None:
         (root / "register.json").write_bytes(
             data.draw(damaged((FIXTURES / "bods" / "example-0.4.json").read_bytes()))
         )
-        exercise(Bods, root / "register.json")
+        exercise(Bods, root / "register.json", lines=False)  # statements of an array have no line
+
+
+def _zipped(seed: Path) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(seed.name, seed.read_bytes())
+    return out.getvalue()
+
+
+@given(data=st.data())
+def test_gleif_zip(data: st.DataObject) -> None:
+    """GLEIF serves its golden copies zipped: a damaged archive is the archive's error, not ours."""
+    with folder() as root:
+        (root / "lei2.zip").write_bytes(
+            data.draw(damaged(_zipped(FIXTURES / "gleif" / "lei2-golden-copy.csv")))
+        )
+        exercise(GleifLeiCsv, root / "lei2.zip")
 
 
 def _conlist(rows: list[list[str | None]]) -> bytes:

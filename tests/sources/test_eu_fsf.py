@@ -6,6 +6,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from lookthrough.exc import SourceAbort
 from lookthrough.sources import detect_source
 from lookthrough.sources.base import LoadReport
 from lookthrough.sources.eu_fsf import EuFsfCsv, EuFsfXml
@@ -105,3 +108,19 @@ def test_whole_files_are_complete_and_cut_ones_are_not(tmp_path: Path) -> None:
 def test_loads_as_a_snapshot(store) -> None:
     [result] = load_path(store, XML)
     assert result.ok and result.snapshot.entity_count == 7 and result.snapshot.reject_count == 2
+
+
+def test_a_byte_that_is_not_utf8_stops_the_csv_with_its_line(tmp_path: Path) -> None:
+    # Found by tests/fuzz: such a byte raised UnicodeDecodeError out of the adapter.
+    lines = CSV.read_bytes().split(b"\n")
+    lines[5] = b"\xff" + lines[5]
+    path = tmp_path / "eu_fsf.csv"
+    path.write_bytes(b"\n".join(lines))
+    assert EuFsfCsv().published(path) == date(2026, 8, 5)  # the date on line 2 is still read
+    with pytest.raises(SourceAbort) as caught:
+        list(EuFsfCsv().read(path, LoadReport()))
+    assert (caught.value.path, caught.value.line) == ("eu_fsf.csv", 6) and "0xff" in str(caught.value)
+    path.write_bytes(b"\x80")
+    with pytest.raises(SourceAbort, match="not valid UTF-8") as caught:
+        list(EuFsfCsv().read(path, LoadReport()))
+    assert caught.value.line == 1

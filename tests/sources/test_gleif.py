@@ -6,6 +6,9 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from lookthrough.exc import SourceAbort
 from lookthrough.model import Evidence
 from lookthrough.sources import detect_source
 from lookthrough.sources.base import LoadReport
@@ -126,3 +129,36 @@ def test_a_legal_name_reaches_its_parent_through_the_store(store) -> None:
     assert subsidiary is not None and subsidiary.first("name") == "Example Digital Technology Co., Ltd."
     group = store.entity(GROUP)
     assert any("reporting exception" in n for n in group.get("notes"))
+
+
+@pytest.mark.parametrize("zipped", [False, True], ids=["csv", "zip"])
+def test_a_byte_that_is_not_utf8_stops_the_load_with_its_line(tmp_path: Path, zipped: bool) -> None:
+    # Found by tests/fuzz: such a byte raised UnicodeDecodeError out of the adapter.
+    lines = RR.read_bytes().split(b"\n")
+    lines[2] = b"\xff" + lines[2]
+    path = tmp_path / RR.name
+    path.write_bytes(b"\n".join(lines))
+    if zipped:
+        with zipfile.ZipFile(tmp_path / "rr.zip", "w") as archive:
+            archive.write(path, RR.name)
+        path = tmp_path / "rr.zip"
+    with pytest.raises(SourceAbort) as caught:
+        list(GleifRelationshipCsv().read(path, LoadReport()))
+    assert (caught.value.path, caught.value.line) == (path.name, 3) and "0xff" in str(caught.value)
+
+
+@pytest.mark.parametrize("damage", ["deflate stream", "first byte"])
+def test_a_damaged_zip_stops_the_load_with_its_line(tmp_path: Path, damage: str) -> None:
+    # Found by tests/fuzz: zlib.error, and OSError from a negative offset, came out of the adapter.
+    path = tmp_path / "lei2.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(LEI, LEI.name)
+    content = bytearray(path.read_bytes())
+    if damage == "deflate stream":
+        content[200] ^= 0xFF
+    else:
+        del content[0]  # every offset in the directory now points one byte too far
+    path.write_bytes(bytes(content))
+    with pytest.raises(SourceAbort, match="cannot read the file") as caught:
+        list(GleifLeiCsv().read(path, LoadReport()))
+    assert caught.value.path == "lei2.zip" and caught.value.line is not None

@@ -6,6 +6,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from lookthrough.exc import SourceAbort
 from lookthrough.sources import detect_source
 from lookthrough.sources.au_dfat import AustraliaDfatXlsx
 from lookthrough.sources.base import LoadReport
@@ -126,3 +129,13 @@ def test_each_loads_as_a_snapshot(store) -> None:
     for path, entities in ((CA, 6), (AU, 6), (CH, 8)):
         [result] = load_path(store, path)
         assert result.ok and result.snapshot.entity_count == entities, path.name
+
+
+def test_a_damaged_workbook_stops_with_a_clean_error(tmp_path: Path) -> None:
+    # Found by tests/fuzz: zip and zlib errors came out of the Australian adapter as they were.
+    path = tmp_path / AU.name
+    for content in (AU.read_bytes()[: AU.stat().st_size // 2], b"\x80"):
+        path.write_bytes(content)
+        with pytest.raises(SourceAbort, match="cannot read the workbook") as caught:
+            list(AustraliaDfatXlsx().read(path, LoadReport()))
+        assert (caught.value.path, caught.value.line) == (AU.name, 1)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from lookthrough.builtin import builtin_path
+from lookthrough.exc import SourceAbort
 from lookthrough.sources import detect_source
 from lookthrough.sources.base import LoadReport
 from lookthrough.sources.curated import CuratedYaml
@@ -51,3 +54,13 @@ def test_curated_uflpa_entries_cite_a_notice_or_the_list() -> None:
     assert all("UFLPA" in e.citation or "Uyghur" in e.citation for e in uflpa)
     bayi = next(e for e in entities if e.id == "lt-baowu-bayi")
     assert bayi.get("name") == ["Baowu Group Xinjiang Bayi Iron and Steel Co., Ltd."]
+
+
+def test_a_byte_that_is_not_utf8_stops_the_csv_with_its_line(tmp_path: Path) -> None:
+    # Found by tests/fuzz: such a byte raised UnicodeDecodeError out of the adapter.
+    path = tmp_path / "uflpa.csv"
+    path.write_bytes(CSV.read_bytes() + b"Bad \x80 Entity,,,,,\n")
+    line = CSV.read_bytes().count(b"\n") + 1
+    with pytest.raises(SourceAbort) as caught:
+        list(UflpaCsv().read(path, LoadReport()))
+    assert (caught.value.path, caught.value.line) == ("uflpa.csv", line) and "0x80" in str(caught.value)

@@ -6,6 +6,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from lookthrough.exc import SourceAbort
 from lookthrough.sources import detect_source
 from lookthrough.sources.base import LoadReport
 from lookthrough.sources.load import load_path
@@ -111,3 +114,15 @@ def test_cut_files_are_incomplete(tmp_path: Path) -> None:
 def test_loads_as_a_snapshot(store) -> None:
     [result] = load_path(store, XML)
     assert result.ok and result.snapshot.entity_count == 6 and result.snapshot.reject_count == 2
+
+
+def test_a_byte_that_is_not_utf8_stops_the_csv_with_its_line(tmp_path: Path) -> None:
+    # Found by tests/fuzz: such a byte raised UnicodeDecodeError out of the adapter.
+    lines = CSV.read_bytes().split(b"\n")
+    lines[3] = lines[3][:10] + b"\xc3" + lines[3][10:]
+    path = tmp_path / "UK-Sanctions-List.csv"
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(SourceAbort) as caught:
+        list(UkSanctionsListCsv().read(path, LoadReport()))
+    assert (caught.value.path, caught.value.line) == ("UK-Sanctions-List.csv", 4)
+    assert "0xc3" in str(caught.value)
