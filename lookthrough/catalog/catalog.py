@@ -279,12 +279,8 @@ class Catalog:
             return []
         t = self.tables
         rep = int(t.cluster_rep[row])
-        members = (
-            t.cluster_rows[t.cluster_off[rep] : t.cluster_off[rep + 1]]
-            if len(t.cluster_off) > rep + 1
-            else []
-        )
-        rows = [int(m) for m in members] or [row]
+        members: list[int] = t.cluster_rows[t.cluster_off[rep] : t.cluster_off[rep + 1]].tolist()
+        rows = members or [row]
         found = [t.out_edges[t.out_off[r] : t.out_off[r + 1]] for r in rows]
         numbers = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
         return [int(n) for n in numbers if chosen[n]]
