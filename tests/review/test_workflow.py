@@ -128,6 +128,36 @@ def test_queue_filters(ledger, workspace) -> None:
     assert {c.filename for c in everything} == {"holdings.csv"}
 
 
+def test_queue_filters_by_run(ledger, workspace) -> None:
+    first = ledger.cases()[0].run_id
+    data = b"holding\nAcme Surveillance Systems\nZhejiang Dahua Technology\n"
+    second = execute(
+        workspace, plan_run(workspace, "second.csv", data, name_column="holding", created_by="b").id
+    )
+    everything, facets = select(ledger, Filter())
+    # Acme, raised by both runs, is one case in the queue, as the newer run raised it.
+    assert {(c.entity_id, c.run_id) for c in everything} == {
+        ("acme", second.id), ("borealis", first), ("lt-hikvision", first), ("lt-dahua", second.id)
+    }  # fmt: skip
+    assert set(facets.runs) == {(first, "holdings.csv"), (second.id, "second.csv")}
+    older, facets = select(ledger, Filter(run=first))
+    assert {(c.entity_id, c.run_id) for c in older} == {("acme", first), ("borealis", first),
+                                                        ("lt-hikvision", first)}  # fmt: skip
+    assert facets.runs == [(first, "holdings.csv")] and "Test authority" in facets.lists
+    newer, facets = select(ledger, Filter(run=second.id))
+    assert [(c.entity_id, c.filename) for c in newer] == [("acme", "second.csv"), ("lt-dahua", "second.csv")]
+    assert "Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)" not in facets.lists
+    # The run narrows every other filter; a decision on a case shows in every run that raised it.
+    dahua_list = next(name for name in case_of(ledger, "lt-dahua").lists if name.startswith("Entity List"))
+    assert [c.entity_id for c in select(ledger, Filter(run=first, list=dahua_list))[0]] == ["lt-hikvision"]
+    decide(ledger, newer[0], Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same firm")
+    assert [c.entity_id for c in select(ledger, Filter(run=first))[0]] == ["borealis", "lt-hikvision"]
+    for run in (first, second.id):
+        assert [c.entity_id for c in select(ledger, Filter(run=run, state="decided"))[0]] == ["acme"]
+    nowhere, facets = select(ledger, Filter(run="run-that-never-was", state="all"))
+    assert nowhere == [] and facets.runs == [] and facets.lists == []
+
+
 def test_decide_with_a_token(ledger, workspace) -> None:
     _token, secret = create_token(workspace.store, "dora", Role.REVIEWER)
     key = case_of(ledger, "acme").hit_key
