@@ -61,7 +61,7 @@ def _judge(ledger: Ledger, case: Case, verdict: Verdict, reviewer: str, role: Ro
     required = approver_role()
     if role < required:
         raise NotPermitted(
-            f"approving needs the {required.name.lower()} role; {reviewer} is a {role.name.lower()}"
+            f"approving needs the {required.name.lower()} role; {reviewer} has the {role.name.lower()} role"
         )
     if pending.reviewer == reviewer:
         raise NotPermitted(

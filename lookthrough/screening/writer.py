@@ -136,7 +136,7 @@ def parquet_row(result: RowResult, input_columns: list[str]) -> dict[str, Any]:
 
 
 def rejects_path(output: Path | None, input_path: Path) -> Path:
-    """Rejects go beside the output, or beside the input when writing to stdout."""
+    """Rejects go beside the output; writing to stdout, into the current directory after the input."""
     base = output if output is not None else Path(input_path.name)
     return base.with_name(base.name + ".rejects.csv")
 

@@ -67,7 +67,11 @@ def test_jsonl_nested_100k_deep_loses_no_row(cli, tmp_path: Path) -> None:
     assert "not valid JSON: nested too deeply" in rejects
 
 
-def test_a_lone_surrogate_in_the_input_is_rejected_not_a_crash(cli, tmp_path: Path) -> None:
+def test_a_lone_surrogate_in_the_input_is_rejected_not_a_crash(cli, tmp_path: Path, monkeypatch) -> None:
+    # Screening to stdout writes the rejects file into the working directory: make that tmp_path.
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
     path = tmp_path / "s.jsonl"
     path.write_text('{"name": "Acme \\ud800"}\n{"name": "Sony"}\n')
     for form in ("jsonl", "csv", "table"):
@@ -75,6 +79,9 @@ def test_a_lone_surrogate_in_the_input_is_rejected_not_a_crash(cli, tmp_path: Pa
         no_traceback(result)
         assert result.exit_code == 0, form
         assert "2 rows read: 0 hit, 1 clear, 0 error, 1 rejected" in result.stderr
+        rejects = (work / "s.jsonl.rejects.csv").read_text(encoding="utf-8").splitlines()
+        assert len(rejects) == 2 and rejects[1].startswith("s.jsonl,1,1,"), form
+        assert "holds a lone surrogate" in rejects[1], form
 
 
 def test_a_lone_surrogate_on_the_command_line_is_no_crash(cli) -> None:

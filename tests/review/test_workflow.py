@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from lookthrough.exc import InvalidInput, NotPermitted, StoreError
+from lookthrough.exc import InvalidInput, InvalidSetting, NotPermitted, StoreError
 from lookthrough.review import Ledger, Role, State, Verdict, create_token, execute, plan_run
 from lookthrough.review.queue import Filter, select
-from lookthrough.review.workflow import assign, decide, decide_signed
+from lookthrough.review.workflow import assign, can_approve, decide, decide_signed
 from tests.review.lists import write_holdings
 
 
@@ -43,6 +43,46 @@ def test_a_match_waits_for_a_second_person_with_the_approver_role(ledger, four_e
     trail = ledger.trail(case)
     assert [(d.verdict, d.reviewer) for d in trail] == [(Verdict.MATCH, "alice"), (Verdict.APPROVE, "carol")]
     assert trail[1].approves == trail[0].id
+
+
+def test_four_eyes_role_admin_leaves_approvals_to_admins(ledger, four_eyes, monkeypatch) -> None:
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_ROLE", "admin")
+    decide(
+        ledger, case_of(ledger, "acme"), Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same"
+    )
+    case = case_of(ledger, "acme")
+    assert case.state is State.PENDING
+    assert not can_approve(case, "carol", Role.APPROVER) and not can_approve(case, "alice", Role.ADMIN)
+    assert can_approve(case, "dave", Role.ADMIN)
+    with pytest.raises(NotPermitted, match="approving needs the admin role; carol has the approver role"):
+        decide(ledger, case, Verdict.APPROVE, reviewer="carol", role=Role.APPROVER, reason="checked")
+    assert case_of(ledger, "acme").state is State.PENDING  # the refusal recorded nothing
+    decide(ledger, case, Verdict.APPROVE, reviewer="dave", role=Role.ADMIN, reason="checked the filing")
+    assert case_of(ledger, "acme").state is State.DECIDED
+    # An admin's own decision waits for another admin too.
+    decide(ledger, case_of(ledger, "borealis"), Verdict.FALSE_POSITIVE, reviewer="dave", role=Role.ADMIN,
+           reason="other firm")  # fmt: skip
+    with pytest.raises(NotPermitted, match="someone other than"):
+        decide(
+            ledger, case_of(ledger, "borealis"), Verdict.APPROVE, reviewer="dave", role=Role.ADMIN, reason="x"
+        )
+    decide(
+        ledger, case_of(ledger, "borealis"), Verdict.RETURN, reviewer="erin", role=Role.ADMIN, reason="look"
+    )
+    assert case_of(ledger, "borealis").state is State.RETURNED
+    trail = ledger.trail(case_of(ledger, "acme"))
+    assert [(d.verdict, d.reviewer, d.role) for d in trail] == [
+        (Verdict.MATCH, "alice", "reviewer"), (Verdict.APPROVE, "dave", "admin")
+    ]  # fmt: skip
+
+
+def test_a_four_eyes_role_other_than_approver_or_admin_is_refused(ledger, four_eyes, monkeypatch) -> None:
+    monkeypatch.setenv("LOOKTHROUGH_FOUR_EYES_ROLE", "reviewer")  # reviewers approving one another
+    with pytest.raises(InvalidSetting, match=r"LOOKTHROUGH_FOUR_EYES_ROLE='reviewer'.*'approver' or 'admin'"):
+        decide(
+            ledger, case_of(ledger, "acme"), Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="x"
+        )
+    assert case_of(ledger, "acme").state is State.OPEN and ledger.trail(case_of(ledger, "acme")) == []
 
 
 def test_a_returned_decision_needs_a_new_one(ledger, four_eyes) -> None:
@@ -126,6 +166,36 @@ def test_queue_filters(ledger, workspace) -> None:
     assign(ledger, case_of(ledger, "borealis"), "alice", by="alice", role=Role.REVIEWER)
     assert [c.entity_id for c in select(ledger, Filter(assignee="alice"))[0]] == ["borealis"]
     assert {c.filename for c in everything} == {"holdings.csv"}
+
+
+def test_queue_filters_by_run(ledger, workspace) -> None:
+    first = ledger.cases()[0].run_id
+    data = b"holding\nAcme Surveillance Systems\nZhejiang Dahua Technology\n"
+    second = execute(
+        workspace, plan_run(workspace, "second.csv", data, name_column="holding", created_by="b").id
+    )
+    everything, facets = select(ledger, Filter())
+    # Acme, raised by both runs, is one case in the queue, as the newer run raised it.
+    assert {(c.entity_id, c.run_id) for c in everything} == {
+        ("acme", second.id), ("borealis", first), ("lt-hikvision", first), ("lt-dahua", second.id)
+    }  # fmt: skip
+    assert set(facets.runs) == {(first, "holdings.csv"), (second.id, "second.csv")}
+    older, facets = select(ledger, Filter(run=first))
+    assert {(c.entity_id, c.run_id) for c in older} == {("acme", first), ("borealis", first),
+                                                        ("lt-hikvision", first)}  # fmt: skip
+    assert facets.runs == [(first, "holdings.csv")] and "Test authority" in facets.lists
+    newer, facets = select(ledger, Filter(run=second.id))
+    assert [(c.entity_id, c.filename) for c in newer] == [("acme", "second.csv"), ("lt-dahua", "second.csv")]
+    assert "Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)" not in facets.lists
+    # The run narrows every other filter; a decision on a case shows in every run that raised it.
+    dahua_list = next(name for name in case_of(ledger, "lt-dahua").lists if name.startswith("Entity List"))
+    assert [c.entity_id for c in select(ledger, Filter(run=first, list=dahua_list))[0]] == ["lt-hikvision"]
+    decide(ledger, newer[0], Verdict.MATCH, reviewer="alice", role=Role.REVIEWER, reason="same firm")
+    assert [c.entity_id for c in select(ledger, Filter(run=first))[0]] == ["borealis", "lt-hikvision"]
+    for run in (first, second.id):
+        assert [c.entity_id for c in select(ledger, Filter(run=run, state="decided"))[0]] == ["acme"]
+    nowhere, facets = select(ledger, Filter(run="run-that-never-was", state="all"))
+    assert nowhere == [] and facets.runs == [] and facets.lists == []
 
 
 def test_decide_with_a_token(ledger, workspace) -> None:

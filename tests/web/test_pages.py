@@ -79,6 +79,32 @@ def test_session_downloads_results(client, secrets_by_role, workspace):
     assert client.get(f"/screen/{run.id}/results.csv").text.startswith("input_holding")
 
 
+def test_queue_filtered_by_run_shows_that_run_only(client, secrets_by_role, workspace):
+    from lookthrough.review import execute, plan_run
+
+    first = execute(
+        workspace, plan_run(workspace, "h.csv", HOLDINGS, name_column="holding", created_by="x").id
+    )
+    data = b"holding\nZhejiang Dahua Technology\n"
+    second = execute(workspace, plan_run(workspace, "d.csv", data, name_column="holding", created_by="x").id)
+    sign_in(client, secrets_by_role["viewer"])
+
+    def cases(html: str) -> set[tuple[str, str]]:
+        return set(re.findall(r'<tr class="case".*?href="/review/runs/([^/"]+)">([^<]+)</a>', html, re.S))
+
+    everything = client.get("/review/queue").text
+    assert cases(everything) == {(first.id, "h.csv"), (second.id, "d.csv")}
+    assert "3 cases." in everything and "Zhejiang Dahua" in everything
+    for run, filename in ((first, "h.csv"), (second, "d.csv")):
+        page = client.get("/review/queue", params={"run": run.id}).text
+        assert cases(page) == {(run.id, filename)}
+        assert f'<option value="{run.id}" selected>{filename} ({run.id})</option>' in page
+    only_first = client.get("/review/queue", params={"run": first.id}).text
+    assert "2 cases." in only_first and "Zhejiang Dahua" not in only_first
+    unknown = client.get("/review/queue", params={"run": "run-that-never-was"})
+    assert unknown.status_code == 200 and "Nothing here." in unknown.text and "0 cases." in unknown.text
+
+
 def owners_run(workspace, tmp_path, **columns):
     from lookthrough.review import execute, plan_run
     from lookthrough.sources.load import load_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from unittest import mock
 
 import pytest
@@ -175,3 +176,39 @@ def test_results_carry_every_property_as_ftm_codes(client):
     assert top["properties"]["birthDate"] == ["1965-09-21"] and top["properties"]["gender"] == ["male"]
     assert {"nationality", "innCode", "addressEntity", "topics"} <= set(top["properties"])
     assert top["first_seen"] and top["last_change"] and "zala" in top["datasets"]
+
+
+ZALA_AERO = {"schema": "LegalEntity", "properties": {"name": ["Zala Aero"]}}
+
+
+def test_match_exclude_schema(client):
+    def schemata(**params):
+        return [r["schema"] for r in results(client, ZALA_AERO, cutoff=0.3, limit=20, **params)["results"]]
+
+    # A LegalEntity query for Zala Aero meets a Person (Zakharov) and a Company (CST).
+    assert sorted(schemata()) == ["Company", "Person"]
+    assert schemata(exclude_schema="Person") == ["Company"]
+    assert schemata(exclude_schema="Company") == ["Person"]
+    assert schemata(exclude_schema=["Person", "Company"]) == []
+    answer = results(client, ZALA_AERO, cutoff=0.3, exclude_schema="Person")
+    assert answer["total"]["value"] == 1  # the total counts only what the filter lets through
+
+
+def test_match_filter_changed_since(client):
+    # changed_since keeps what last changed at or after it, to the day, hour, minute or second.
+    last = results(client, QUERY_ZAKHAROV)["results"][0]["last_change"]
+    changed = datetime.fromisoformat(last)
+    kept = ("2020-01-01", last[:10], last[:13], last[:16], last)
+    for since in kept:
+        found = results(client, QUERY_ZAKHAROV, changed_since=since)["results"]
+        assert [r["id"] for r in found] == [ZAKHAROV], since
+    later = [
+        (changed + step).isoformat()[:width]
+        for step, width in ((timedelta(days=1), 10), (timedelta(hours=1), 13), (timedelta(minutes=1), 16))
+    ]
+    for since in (*later, (changed + timedelta(seconds=1)).isoformat(), "2099-01-01T00:00"):
+        answer = results(client, QUERY_ZAKHAROV, changed_since=since)
+        assert answer["results"] == [] and answer["total"]["value"] == 0, since
+    body = {"queries": {"q": QUERY_ZAKHAROV}}
+    for bad in ("yesterday", "2026-04-24 10:57", last + "Z"):
+        assert client.post("/match/zala", json=body, params={"changed_since": bad}).status_code == 422, bad
