@@ -27,3 +27,17 @@ def test_cache_is_reused_by_the_same_code_and_rebuilt_after_a_change(
     changed.load_or_build()
     assert changed.model_path().exists()  # type: ignore[union-attr]
     assert not path.exists()  # the stale index is cleared away
+
+
+@pytest.mark.parametrize("algorithm", ["name_v1", "name_v2"])
+def test_each_algorithm_saves_its_model_and_a_later_process_reads_it(tmp_path: Path, algorithm: str) -> None:
+    db = str(tmp_path / "w.duckdb")
+    built = Workspace(db, algorithm=algorithm).load_or_build()
+    path = Workspace(db, algorithm=algorithm).model_path()
+    assert path is not None and path.exists()
+    read = Workspace(db, algorithm=algorithm).load_or_build()
+    query = "Hikvision Digital Technology"
+    assert [(m.entity_id, m.score) for m in read.match(query)] == [
+        (m.entity_id, m.score) for m in built.match(query)
+    ]
+    assert read.match(query)[0].entity_id == "lt-hikvision"

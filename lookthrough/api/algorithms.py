@@ -1,10 +1,12 @@
 """The algorithms `/match` accepts: lookthrough's own, and yente's names.
 
-`best`, `default` and `name_v1` score with lookthrough's name_v1 (with look-through). yente's
-names (logic-v2, logic-v1, name-based, name-qualified, regression-v1, ofac) are scored by
-nomenklatura's own implementation when the `yente` extra is installed: lookthrough finds the
-candidates and their look-through paths, nomenklatura scores each one as yente would. Without
-nomenklatura, those names are answered by name_v1 and the `x-algorithm` header says so.
+`best` and `default` score with the algorithm the server's index is built for
+(`LOOKTHROUGH_ALGORITHM`, name_v2 unless set), with look-through; that algorithm's own name works
+too, another of lookthrough's is refused (the server holds one index). yente's names (logic-v2,
+logic-v1, name-based, name-qualified, regression-v1, ofac) are scored by nomenklatura's own
+implementation when the `yente` extra is installed: lookthrough finds the candidates and their
+look-through paths, nomenklatura scores each one as yente would. Without nomenklatura, those
+names are answered by lookthrough's own and the `x-algorithm` header says so.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from lookthrough import settings
 from lookthrough.exc import InvalidInput
 from lookthrough.matching import ALGORITHMS
 
-OWN = "name_v1"
 BEST = "best"
 OWN_NAMES = (BEST, "default", *ALGORITHMS)
 YENTE_NAMES = ("logic-v2", "logic-v1", "name-based", "name-qualified", "regression-v1", "ofac")
@@ -44,16 +46,27 @@ def _nomenklatura() -> dict[str, Any]:
     return {a.NAME: a for a in NK_ALGORITHMS if a.NAME in YENTE_NAMES}
 
 
+def own() -> str:
+    """lookthrough's algorithm the server's index is built for."""
+    return str(settings.get("ALGORITHM"))
+
+
 def choose(name: str) -> Choice:
-    """The algorithm for a request's `algorithm` parameter; 400 for a name nobody knows."""
+    """The algorithm for a request's `algorithm` parameter; 400 for a name nobody knows, or for
+    one of lookthrough's the server's index is not built for."""
     clean = name.strip().lower()
+    if clean in ALGORITHMS and clean != own():
+        raise InvalidInput(
+            f"Invalid algorithm: {name} (this server scores with {own()}; set LOOKTHROUGH_ALGORITHM "
+            f"to serve {clean})"
+        )
     if clean in OWN_NAMES:
-        return Choice(name, OWN)
+        return Choice(name, own())
     if clean not in YENTE_NAMES:
-        known = ", ".join((*OWN_NAMES, *YENTE_NAMES))
+        known = ", ".join((BEST, "default", own(), *YENTE_NAMES))
         raise InvalidInput(f"Invalid algorithm: {name} (use one of: {known})")
     scorer = _nomenklatura().get(clean)
-    return Choice(name, clean if scorer else OWN, scorer)
+    return Choice(name, clean if scorer else own(), scorer)
 
 
 def check_config(choice: Choice, config: dict[str, Any]) -> None:
@@ -67,4 +80,4 @@ def check_config(choice: Choice, config: dict[str, Any]) -> None:
 def listed() -> list[tuple[str, Any | None]]:
     """(name, nomenklatura class or None) of every algorithm a request may name."""
     found = _nomenklatura()
-    return [(OWN, None), *((name, found[name]) for name in YENTE_NAMES if name in found)]
+    return [(own(), None), *((name, found[name]) for name in YENTE_NAMES if name in found)]

@@ -1,5 +1,6 @@
-"""Which algorithm answers: lookthrough's own for `best`, nomenklatura's for yente's names when it is
-installed, name_v1 (and the header saying so) when it is not; other names are refused."""
+"""Which algorithm answers: lookthrough's own for `best` (the one the server's index is built for),
+nomenklatura's for yente's names when it is installed, lookthrough's own (and the header saying so)
+when it is not; other names, and lookthrough's other algorithm, are refused."""
 
 from __future__ import annotations
 
@@ -13,10 +14,20 @@ HIKVISION = {
 }
 
 
-@pytest.mark.parametrize("name", ["best", "default", "name_v1", "BEST "])
+@pytest.mark.parametrize("name", ["best", "default", "name_v2", "BEST "])
 def test_own_names(name):
     choice = algorithms.choose(name)
-    assert choice.used == "name_v1" and not choice.nomenklatura
+    assert algorithms.own() == "name_v2"  # the default
+    assert choice.used == "name_v2" and not choice.nomenklatura
+
+
+def test_the_algorithm_the_server_is_not_built_for_is_refused(monkeypatch):
+    with pytest.raises(InvalidInput, match="this server scores with name_v2"):
+        algorithms.choose("name_v1")
+    monkeypatch.setenv("LOOKTHROUGH_ALGORITHM", "name_v1")
+    assert algorithms.choose("best").used == "name_v1"
+    with pytest.raises(InvalidInput, match="this server scores with name_v1"):
+        algorithms.choose("name_v2")
 
 
 def test_unknown_names_are_refused():
@@ -26,13 +37,13 @@ def test_unknown_names_are_refused():
 
 def test_yente_names_without_nomenklatura_fall_back_and_say_so(client, tokens, monkeypatch):
     monkeypatch.setattr(algorithms, "_nomenklatura", lambda: {})
-    assert algorithms.choose("logic-v2").used == "name_v1"
+    assert algorithms.choose("logic-v2").used == "name_v2"
     response = client.post(
         "/match/default", json=HIKVISION, params={"algorithm": "logic-v2"}, headers=tokens["viewer"]
     )
-    assert response.status_code == 200 and response.headers["x-algorithm"] == "name_v1"
+    assert response.status_code == 200 and response.headers["x-algorithm"] == "name_v2"
     assert response.json()["responses"]["a"]["results"][0]["id"] == "lt-hikvision"
-    assert [a["name"] for a in client.get("/algorithms").json()["algorithms"]] == ["name_v1"]
+    assert [a["name"] for a in client.get("/algorithms").json()["algorithms"]] == ["name_v2"]
 
 
 def test_yente_names_with_nomenklatura_score_with_it(client, tokens):

@@ -40,7 +40,7 @@ class MatchParams(BaseModel):
         None, ge=0, le=1, allow_inf_nan=False, title="Score at or above which a result is a match"
     )
     cutoff: float = Field(0.5, ge=0, le=1, allow_inf_nan=False, title="Results scoring below it are left out")
-    algorithm: str = Field("best", title=f"best (lookthrough's name_v1) or yente's: {', '.join(YENTE_NAMES)}")
+    algorithm: str = Field("best", title=f"best (lookthrough's own) or yente's: {', '.join(YENTE_NAMES)}")
     include_dataset: Names = []
     exclude_dataset: Names = []
     exclude_schema: Names = []

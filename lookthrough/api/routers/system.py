@@ -13,7 +13,7 @@ from normality import squash_spaces
 from starlette.concurrency import run_in_threadpool
 
 from lookthrough import settings
-from lookthrough.api.algorithms import BEST, OWN, listed
+from lookthrough.api.algorithms import BEST, listed, own
 from lookthrough.api.auth import ListReader, ServiceDep
 from lookthrough.api.directory import public_name
 from lookthrough.api.schemas import (
@@ -73,16 +73,16 @@ def catalog(request: Request, service: ServiceDep, _: ListReader) -> Response:
 
 @router.get("/algorithms", response_model=AlgorithmResponse)
 def algorithms() -> AlgorithmResponse:
-    """The algorithms `/match` takes: lookthrough's name_v1 (`best`), and yente's names scored by
-    nomenklatura where it is installed."""
+    """The algorithms `/match` takes: lookthrough's own (`best`: the one the server's index is
+    built for), and yente's names scored by nomenklatura where it is installed."""
     found = []
     for name, scorer in listed():
         if scorer is None:
-            own = get_algorithm(OWN)
-            weights: dict[str, float] = getattr(own, "WEIGHTS", {})
+            ours = get_algorithm(name)
+            weights: dict[str, float] = ours.coefficients()
             features = {n: FeatureDoc(description=d, coefficient=weights.get(n, 0.0), url="/docs/matching")
-                        for n, d in getattr(own, "FEATURES", {}).items()}  # fmt: skip
-            description = squash_spaces(own.__doc__ or "")
+                        for n, d in ours.documentation().items()}  # fmt: skip
+            description = squash_spaces(ours.__doc__ or "")
             docs = AlgorithmDocs(name=name, description=description, features=features)
         else:
             features = {n: FeatureDoc(**d.model_dump()) for n, d in scorer.get_feature_docs().items()}
@@ -90,7 +90,7 @@ def algorithms() -> AlgorithmResponse:
             config = {k: v.model_dump(mode="json") for k, v in scorer.CONFIG.items()}
             docs = AlgorithmDocs(name=name, description=description, config=config, features=features)
         found.append(AlgorithmModel(name=name, description=description, features=features, docs=docs))
-    return AlgorithmResponse(algorithms=found, default=BEST, best=OWN)
+    return AlgorithmResponse(algorithms=found, default=BEST, best=own())
 
 
 @router.post("/updatez", response_model=StatusResponse, responses={403: {"model": ErrorResponse}})

@@ -24,7 +24,11 @@ class NameMatcherV1:
 
     def __init__(self, index: NameIndex) -> None:
         self.index = index
-        self.algorithm: ModuleType = name_v1
+
+    @property
+    def algorithm(self) -> ModuleType:
+        """name_v1's module (a property: a module cannot be pickled with the saved model)."""
+        return name_v1
 
     @classmethod
     def build(cls, entries: Iterable[Entry]) -> NameMatcherV1:

@@ -41,7 +41,9 @@ def test_catalog_etag(client):
 def test_algorithms(client):
     data = client.get("/algorithms").json()
     names = [a["name"] for a in data["algorithms"]]
-    assert data["best"] == "name_v1" and data["default"] == "best" and "name_v1" in names
+    assert data["best"] == "name_v2" and data["default"] == "best" and "name_v2" in names
+    ours = next(a for a in data["algorithms"] if a["name"] == "name_v2")
+    assert "country_match" in ours["docs"]["features"]  # name_v2's own features, documented
     pytest.importorskip("nomenklatura", reason="yente's algorithms come with the `yente` extra")
     assert len(names) > 3 and "logic-v1" in names
     logic_v2 = next(a for a in data["algorithms"] if a["name"] == "logic-v2")
