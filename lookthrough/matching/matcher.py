@@ -24,8 +24,9 @@ def isin_countries(codes: Codes) -> tuple[str, ...]:
 class NameMatcher(Protocol):
     """What the matcher needs of a name engine."""
 
-    algorithm: Any
-    """The scoring algorithm (its NAME, THRESHOLD and features)."""
+    @property
+    def algorithm(self) -> Any:
+        """The scoring algorithm (its NAME, THRESHOLD and features)."""
 
     @property
     def threshold(self) -> float: ...
