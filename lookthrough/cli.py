@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
@@ -299,9 +300,10 @@ def screen(
                                    country_column or [])  # fmt: skip
             written = write_output(results, target, stack, tally)
             # Results stream to the output as they come; only the rows a table prints are kept.
-            flagged = [r for r in written if r.status.value != "clear" or r.warnings]
             if format == "table":
-                _print_hits(flagged)
+                _print_hits([r for r in written if r.status.value != "clear" or r.warnings])
+            else:
+                deque(written, maxlen=0)
     except (LookthroughError, OSError) as error:
         fail(error)
         return

@@ -118,7 +118,9 @@ class Lexicon:
         """The token cut into two words the index knows (or abbreviations and legal forms),
         each at least three letters: 'bankmelli' -> ('bank', 'melli'); None if none fits."""
         cut = _kernel.first_split(token.encode(), self.data.words.lookups(), self._extras.lookups(), 3)
-        return (token[:cut], token[cut:]) if cut >= 0 else None
+        if cut < 0 or _short_form(token[cut:]):
+            return None  # 'reysas' is no 'rey' + 'sas', though the index has 'sas'
+        return token[:cut], token[cut:]
 
     def _add(self, keys: list[tuple[str, bool, int, str, bool]]) -> None:
         data = self.data
@@ -191,8 +193,20 @@ class Lexicon:
         return offsets, self.nb_words.view()[positions], self.nb_sims.view()[positions]
 
 
+SPLIT_FORMS = frozenset({"inc", "ltd", "llc", "plc", "jsc"})
+"""Three-letter legal forms a run-together token may end in; other three-letter forms end too
+many words ('Reysas' is no 'Rey SAS', 'Tikva' no 'Tik VA')."""
+
+
+def _short_form(word: str) -> bool:
+    """A legal form too short to end a run-together word (see SPLIT_FORMS)."""
+    return word in FORM_TOKENS and len(word) < 4 and word not in SPLIT_FORMS
+
+
 def _split_words(data: IndexData) -> list[str]:
     """Words a run-together token may be cut into besides the index's own: abbreviations of
-    words it has ('tech' for 'technology') and legal forms."""
+    words it has ('tech' for 'technology') and legal forms of four letters or more, or common
+    English ones ('acmeltd')."""
     found = [spelled for spelled, word in CANONICAL.items() if data.words.position(word) >= 0]
-    return sorted({*found, *FORM_TOKENS})
+    forms = [f for f in FORM_TOKENS if not _short_form(f)]
+    return sorted({*found, *forms})

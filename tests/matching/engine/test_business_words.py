@@ -60,3 +60,17 @@ def test_the_same_firm_hits(matcher: Matcher, query: str, expected: str) -> None
 )
 def test_firms_sharing_only_business_words_stay_clear(matcher: Matcher, query: str) -> None:
     assert best(matcher, query)[1] < matcher.threshold
+
+
+def test_a_word_is_not_cut_into_a_name_and_a_short_legal_form() -> None:
+    from lookthrough.matching.engine.build import build_index
+    from lookthrough.matching.engine.lexicon import Lexicon
+
+    data = build_index(
+        [("rey", "REY INVESTMENT COMPANY", "name", False), ("sas", "Alpha SAS Beta", "name", False),
+         ("acme", "Acme Trading", "name", False)]
+    )  # fmt: skip
+    lexicon = Lexicon(data)
+    assert lexicon.split("reysas") is None  # Reysas is a name, not 'Rey' + SAS
+    assert lexicon.split("acmeltd") == ("acme", "ltd")
+    assert lexicon.split("acmetrading") == ("acme", "trading")
