@@ -50,6 +50,7 @@ class Catalog:
         self._listings_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_listings)
         self.party_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_party)
         self._source_at = lru_cache(maxsize=PARTIES_REMEMBERED)(self._make_source)
+        self._stake: np.ndarray[Any, np.dtype[np.bool_]] | None = None
 
     @classmethod
     def build(cls, statements: Iterable[Statement], fingerprint: str = "") -> Catalog:
@@ -214,10 +215,7 @@ class Catalog:
     # --- records ------------------------------------------------------------------------
 
     def _make_source(self, number: int) -> Source:
-        citation, evidence, dataset, snapshot, url = (
-            self.tables.sources.slice(number, 1).to_pylist()[0].values()
-        )
-        return Source(citation, Evidence(evidence), dataset, snapshot, url)
+        return self._sources([number])[number]
 
     def _make_party(self, row: int) -> Party:
         t = self.tables
@@ -234,11 +232,6 @@ class Catalog:
                                           source(item["source"])))  # fmt: skip
         return party
 
-    def edge_at(self, number: int) -> Edge:
-        item = self.tables.edges.slice(number, 1).to_pylist()[0]
-        return Edge(item["source_id"], item["target_id"], RelationKind(item["kind"]), item["percent"],
-                    item["start"], item["end"], self._source_at(item["source"]))  # fmt: skip
-
     def edges_towards_listed(self) -> tuple[list[int], int]:
         """The relations that can lead, directly or through others, to a listed party (the
         only ones look-through can follow to a hit), and how many name a party not loaded.
@@ -246,10 +239,7 @@ class Catalog:
         t = self.tables
         if not t.edges.num_rows:
             return [], 0
-        kinds = np.asarray(t.edges.column("kind").to_numpy(zero_copy_only=False), dtype=object)
-        stake = np.isin(kinds, [RelationKind.OWNERSHIP.value, RelationKind.PARENT.value])
-        source, target = np.asarray(t.edge_source), np.asarray(t.edge_target)
-        lower, upper = np.where(stake, target, source), np.where(stake, source, target)
+        lower, upper = self._ends(np.arange(t.edges.num_rows))
         loaded = (lower >= 0) & (upper >= 0)
         numbers = np.nonzero(loaded)[0]
         rep = np.asarray(t.cluster_rep)
@@ -264,12 +254,18 @@ class Catalog:
         return numbers[reaches[above]].tolist(), int(len(loaded) - len(numbers))
 
     def stake_edges(self) -> np.ndarray[Any, np.dtype[np.bool_]]:
-        """For each relation, whether it is a shareholding (ownership or parent)."""
-        kinds = np.asarray(self.tables.edges.column("kind").to_pylist(), dtype=object)
-        stake: np.ndarray[Any, np.dtype[np.bool_]] = np.isin(
-            kinds, [RelationKind.OWNERSHIP.value, RelationKind.PARENT.value]
-        )
-        return stake
+        """For each relation, whether it is a shareholding (ownership or parent); read once."""
+        if self._stake is None:
+            kinds = np.asarray(self.tables.edges.column("kind").to_pylist(), dtype=object)
+            self._stake = np.isin(kinds, [RelationKind.OWNERSHIP.value, RelationKind.PARENT.value])
+        return self._stake
+
+    def _ends(self, numbers: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """The rows of each relation's lower party (held, branded, linked) and upper one (-1 where
+        a party is not loaded): a shareholding points from owner to held, other links upward."""
+        t, stake = self.tables, self.stake_edges()[numbers]
+        source, target = np.asarray(t.edge_source)[numbers], np.asarray(t.edge_target)[numbers]
+        return np.where(stake, target, source), np.where(stake, source, target)
 
     def relations_from(self, entity_id: str, chosen: np.ndarray[Any, np.dtype[np.bool_]]) -> list[int]:
         """The relations stated from any entry of the party's cluster (it is their source), among
@@ -288,13 +284,9 @@ class Catalog:
     def edge_ends(self, numbers: list[int]) -> tuple[list[str], list[str]]:
         """For relations between loaded parties, the party below (held, branded, linked) and the
         one above, each as its cluster's id; worked out on the arrays in one step."""
-        t = self.tables
-        wanted = np.asarray(numbers, dtype=np.int64)
-        kinds = np.asarray(t.edges.column("kind").take(pa.array(wanted)).to_pylist(), dtype=object)
-        stake = np.isin(kinds, [RelationKind.OWNERSHIP.value, RelationKind.PARENT.value])
-        source, target = np.asarray(t.edge_source)[wanted], np.asarray(t.edge_target)[wanted]
-        rep = np.asarray(t.cluster_rep)
-        lower, upper = rep[np.where(stake, target, source)], rep[np.where(stake, source, target)]
+        lower, upper = self._ends(np.asarray(numbers, dtype=np.int64))
+        rep = np.asarray(self.tables.cluster_rep)
+        lower, upper = rep[lower], rep[upper]
         ids = self._ids()
         return [ids[r] for r in lower.tolist()], [ids[r] for r in upper.tolist()]
 
@@ -401,7 +393,7 @@ class EdgeMap(Mapping[str, list[Edge]]):
             numbers = self._dangling().get(entity_id, [])
         if not numbers:
             raise KeyError(entity_id)
-        return [self.catalog.edge_at(n) for n in numbers]
+        return list(self.catalog.edges_at(numbers))
 
     def __iter__(self) -> Iterator[str]:
         offsets, _, _ = self._arrays()
