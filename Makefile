@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= .lookthrough/demo.duckdb
+FUZZ_SECONDS ?= 300
 
 .PHONY: demo test lint typecheck check docs fuzz bench bench-smoke clean
 
@@ -42,9 +43,9 @@ typecheck: $(VENV)/.installed-test
 
 check: lint typecheck test
 
-## fuzz: every list adapter and input reader fed damaged files for minutes (CI runs a few dozen each)
+## fuzz: every list adapter and input reader fed damaged files, FUZZ_SECONDS (300) each (CI runs a few dozen examples each)
 fuzz: $(VENV)/.installed-test
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
+	$(BIN)/python -m tests.fuzz.timed --seconds $(FUZZ_SECONDS) --out fuzz-failures
 
 ## docs: regenerate the reference pages generated from the code
 docs: $(VENV)/.installed

@@ -1,7 +1,8 @@
 """Fuzzing of every list adapter and input reader with hypothesis.
 
-CI runs the `ci` profile (a few dozen examples a target, seconds in all); `make fuzz` runs the
-`fuzz` profile (HYPOTHESIS_PROFILE=fuzz: thousands of examples a target, for minutes). Every
+CI runs the `ci` profile (a few dozen examples a target, seconds in all); `make fuzz` runs every
+target for five minutes (tests/fuzz/timed.py, runs of the `fuzz-chunk` profile with fresh seeds);
+HYPOTHESIS_PROFILE=fuzz runs thousands of examples a target once. Every
 example is a small valid file damaged at random, or random bytes: the code under test may only
 raise lookthrough's own InvalidInput, SourceError or SourceAbort, and rows must balance."""
 
@@ -35,6 +36,7 @@ settings.register_profile(
         HealthCheck.data_too_large,
     ],
 )
+settings.register_profile("fuzz-chunk", settings.get_profile("fuzz"), max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
