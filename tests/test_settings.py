@@ -154,3 +154,12 @@ def test_shell_completion_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0
     assert "_LOOKTHROUGH_COMPLETE=complete_bash" in result.output
     assert "complete -o default -F _lookthrough_completion lookthrough" in result.output
+
+
+def test_held_settings_are_read_once_and_released(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LOOKTHROUGH_WORKERS", "3")
+    with settings.held() as values:
+        monkeypatch.setenv("LOOKTHROUGH_WORKERS", "5")
+        assert values.workers == 3
+        assert settings.workers() == 3  # every read in the context agrees with the first
+    assert settings.workers() == 5

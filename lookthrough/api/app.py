@@ -17,6 +17,7 @@ from lookthrough.api.auth import forget_tokens
 from lookthrough.api.limits import BodyLimit
 from lookthrough.api.methods import AllowHeader
 from lookthrough.api.openapi import strict_openapi
+from lookthrough.api.request_settings import RequestSettings
 from lookthrough.api.routers import health, match, reconcile, review, screen, search, system
 from lookthrough.api.service import Service
 from lookthrough.exc import LookthroughError, StoreError
@@ -98,4 +99,5 @@ def create_app(
     app.openapi = lambda: strict_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(AllowHeader, routes=app.router.routes)
     app.add_middleware(BodyLimit)
+    app.add_middleware(RequestSettings)
     return app

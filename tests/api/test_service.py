@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from lookthrough import settings
 from lookthrough.api import create_app
 
 from .test_screen import upload
@@ -131,3 +132,13 @@ def test_results_html_is_described_as_html(client):
     assert set(spec["paths"]["/screen/{run_id}/results.html"]["get"]["responses"]["200"]["content"]) == {
         "text/html"
     }
+
+
+def test_a_request_reads_the_settings_once(client, tokens, monkeypatch):
+    """Each read used to look at the environment and the configuration file (a fifth of /match)."""
+    looks = []
+    real = settings.config_path
+    monkeypatch.setattr(settings, "config_path", lambda: looks.append(1) or real())
+    response = client.post("/match/default", json=QUERY, headers=tokens["viewer"])
+    assert response.status_code == 200
+    assert len(looks) == 1

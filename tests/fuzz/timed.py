@@ -38,9 +38,7 @@ def fuzz(target: str, seconds: float, out: Path) -> tuple[int, float, bool]:
     while time.monotonic() - start < seconds:
         seed = random.SystemRandom().randrange(2**32)
         cmd = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", target]
-        done = subprocess.run(
-            [*cmd, f"--hypothesis-seed={seed}"], capture_output=True, text=True, env=env
-        )
+        done = subprocess.run([*cmd, f"--hypothesis-seed={seed}"], capture_output=True, text=True, env=env)
         runs += 1
         if done.returncode != 0:
             name = target.split("::")[-1].replace("/", "_")
