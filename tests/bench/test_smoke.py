@@ -138,3 +138,13 @@ def test_threshold_for_a_false_alert_rate():
     assert metrics.threshold_for_rate(negatives, 0.0) == 0.8501
     rates = metrics.at_rates(queries, outcomes, (0.25,))
     assert rates[0.25].recall["holdout"] == 0.5 and rates[0.25].false_alerts == 0.25
+
+
+def test_api_cpu_bench_runs_requests_through_the_app(capsys, monkeypatch, tmp_path):
+    """The in-process /match bench: one short round, every request answered 200."""
+    from bench import api_cpu
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setattr("sys.argv", ["api_cpu", "--rounds", "1", "--per-round", "1"])
+    api_cpu.main()
+    assert "CPU per request: median" in capsys.readouterr().out
