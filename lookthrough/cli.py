@@ -378,8 +378,18 @@ def explain(
             out.print(f"   listed: {where} ({why})", highlight=False)
         for hit in c.hits:
             out.print(f"   path: {describe_path(hit)}", highlight=False)
+            # Each step's source says what the relation means (a GLEIF consolidation is no
+            # shareholding), which the path's short labels cannot.
+            for step in hit.path[1:]:
+                out.print(f"   step: {_step_text(step)}", highlight=False)
             if hit.rule != "listed":
                 out.print(f"   rule: {hit.rule}{_aggregate_text(hit)} ({hit.basis})", highlight=False)
+
+
+def _step_text(step: Any) -> str:
+    share = f" {step.percent:g}%" if step.percent is not None else ""
+    period = [f"{word} {day}" for word, day in (("from", step.date), ("until", step.until)) if day]
+    return f"{step.name} [{', '.join([step.relation + share, *period])}] ({step.evidence}; {step.source})"
 
 
 def _aggregate_text(hit: Any) -> str:

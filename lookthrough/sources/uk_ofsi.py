@@ -2,7 +2,7 @@
 
 OFSI retired this list on 28 January 2026; since then the FCDO's UK Sanctions List is the only
 official UK list (https://www.gov.uk/government/publications/the-uk-sanctions-list, XML at
-https://docs.fcdo.gov.uk/docs/UK-Sanctions-List.xml, one <Designation> per party keyed by
+https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml, one <Designation> per party keyed by
 UniqueID). So `update` downloads nothing for this adapter: a frozen list must not pass for a
 current one. It still reads ConList.xlsx files published up to that date.
 """

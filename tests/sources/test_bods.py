@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
 from lookthrough.catalog import Catalog
 from lookthrough.model import RelationKind
 from lookthrough.sources.base import LoadReport
@@ -27,6 +32,19 @@ def edges(catalog: Catalog):
         for found in catalog.outbound.values()
         for e in found
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "schemas", "rows", "rejected"),
+    [
+        (V04, {"Company": 2, "Ownership": 1, "UnknownLink": 1}, 8, 2),
+        (V02, {"Company": 2, "Ownership": 1}, 7, 2),
+    ],
+)
+def test_golden_counts(path: Path, schemas: dict[str, int], rows: int, rejected: int) -> None:
+    _, report, entities = read(path)
+    assert Counter(e.schema for e in entities) == schemas
+    assert (report.rows_read, report.rows_rejected) == (rows, rejected)
 
 
 def test_detected_by_its_keys() -> None:

@@ -57,6 +57,8 @@ def test_every_entry_of_the_sample_loads(sample) -> None:
     assert report.rows_read == len(data) == 4228
     assert report.rows_read == len(usable) + report.rows_rejected
     assert Counter(e.schema for e in entities)["Sanction"] == len(usable)
+    schemas = Counter(e.schema for e in parties(entities).values())
+    assert schemas == {"LegalEntity": 2039, "Person": 1124, "Organization": 1007, "Company": 53, "Vessel": 3}
 
 
 def test_repeated_header_and_truncated_last_row_are_rejected(sample) -> None:
@@ -129,8 +131,11 @@ def test_json_fixture_loads_every_result() -> None:
     path = CSL / "consolidated.json"
     entities, report = read(CslJson, path)
     results = json.loads(path.read_text())["results"]
-    assert len(parties(entities)) == len(results) == report.rows_read and report.rows_rejected == 0
+    assert len(parties(entities)) == len(results) == report.rows_read == 5 and report.rows_rejected == 0
     found = parties(entities)
+    schemas = Counter(e.schema for e in found.values())
+    assert schemas == {"LegalEntity": 2, "Company": 1, "Person": 1, "Vessel": 1}
+    assert Counter(e.schema for e in entities)["Sanction"] == 5
     vessel = found["us_trade_csl-sdn-4243"]
     assert (
         vessel.schema == "Vessel"

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from lookthrough.builtin import builtin_path
@@ -49,6 +50,20 @@ def test_shipped_dataset_loads_with_zero_rejects(shipped: tuple[list[Entity], Lo
     assert report.rows_read > 200 and len(entities) > 100
     ids = [e.id for e in entities]
     assert len(ids) == len(set(ids))
+
+
+def test_every_record_written_in_the_files_loads(shipped: tuple[list[Entity], LoadReport]) -> None:
+    entities, report = shipped
+    folder = builtin_path()
+    files = yaml.safe_load((folder / "index.yaml").read_text(encoding="utf-8"))["entities"]
+    written = [yaml.safe_load((folder / name).read_text(encoding="utf-8")) for name in files]
+    records = [record for data in written for record in data.get("entities") or []]
+    schemas = Counter(e.schema for e in entities)
+    relations = schemas.pop("Ownership", 0) + schemas.pop("UnknownLink", 0)
+    assert schemas.pop("Sanction") == sum(len(r.get("listings") or []) for r in records)
+    assert sum(schemas.values()) == len(records)
+    assert relations == sum(len(data.get("relations") or []) for data in written)
+    assert report.rows_rejected == 0
 
 
 def test_every_statement_is_cited(shipped: tuple[list[Entity], LoadReport]) -> None:

@@ -21,10 +21,11 @@ LEI = FIXTURES / "gleif" / "lei2-golden-copy.csv"
 RR = FIXTURES / "gleif" / "rr-golden-copy.csv"
 REPEX = FIXTURES / "gleif" / "repex-golden-copy.csv"
 GROUP = "gleif-30030000000000010143"
-SUBSIDIARY, BRANCH, FUND = (
+SUBSIDIARY, BRANCH, FUND, VISION = (
     "gleif-30030000000000010240",
     "gleif-30030000000000010337",
     "gleif-30030000000000010434",
+    "gleif-30030000000000010628",
 )
 
 
@@ -47,14 +48,14 @@ def test_files_are_detected_plain_and_zipped(tmp_path: Path) -> None:
         archive.write(LEI, "20260620-0000-gleif-goldencopy-lei2-golden-copy.csv")
     assert detect_source(zipped) is GleifLeiCsv
     entities, report = read(GleifLeiCsv(), zipped)
-    assert len(entities) == 4 and report.rows_read == 6
+    assert len(entities) == 5 and report.rows_read == 7
 
 
 def test_lei_records() -> None:
     entities, report = read(GleifLeiCsv(), LEI)
     found = {e.id: e for e in entities}
-    assert Counter(e.schema for e in entities) == {"Company": 4}
-    assert report.rows_read == 6 and reasons(report) == {
+    assert Counter(e.schema for e in entities) == {"Company": 5}
+    assert report.rows_read == 7 and reasons(report) == {
         (6, "LEI"): "'549300BADCHECKDIGIT1' is not a valid LEI",
         (7, "Entity.LegalName"): "record has no legal name",
     }
@@ -79,12 +80,12 @@ def test_lei_records() -> None:
 
 def test_relationships_are_parent_links_with_their_meaning() -> None:
     entities, report = read(GleifRelationshipCsv(), RR)
-    assert Counter(e.schema for e in entities) == {"Ownership": 3, "UnknownLink": 1}
-    assert report.rows_read == 6 and reasons(report) == {
+    assert Counter(e.schema for e in entities) == {"Ownership": 5, "UnknownLink": 1}
+    assert report.rows_read == 8 and reasons(report) == {
         (6, "Relationship.EndNode.NodeID"): "'NOT-AN-LEI' is not a valid LEI",
         (7, None): "expected 54 fields, found 2",
     }
-    direct, ultimate, branch, fund = entities
+    direct, ultimate, branch, fund, *below = entities
     assert direct.get("owner") == [GROUP] and direct.get("asset") == [SUBSIDIARY]
     assert direct.get("ownershipType") == ["parent"] and direct.get("percentage") == []
     assert direct.get("startDate") == ["2016-05-01"] and direct.get("role") == ["IS_DIRECTLY_CONSOLIDATED_BY"]
@@ -95,6 +96,11 @@ def test_relationships_are_parent_links_with_their_meaning() -> None:
     assert fund.get("subject") == [FUND] and fund.get("object") == [SUBSIDIARY]
     # INACTIVE without an end date: ended by the record's last update.
     assert fund.get("endDate") == ["2026-06-20"] and "status INACTIVE" in fund.citation
+    # A grandchild states its direct parent and, apart, the ultimate one above that parent.
+    assert [(e.first("asset"), e.first("owner"), e.first("role")) for e in below] == [
+        (VISION, SUBSIDIARY, "IS_DIRECTLY_CONSOLIDATED_BY"),
+        (VISION, GROUP, "IS_ULTIMATELY_CONSOLIDATED_BY"),
+    ]
     assert all(e.evidence is Evidence.FILING for e in entities)
 
 

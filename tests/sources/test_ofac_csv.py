@@ -136,3 +136,50 @@ def test_detection_by_name_and_content(tmp_path: Path, name: str, expected: str)
     other = tmp_path / "notes.csv"
     other.write_text("hello,world\n")
     assert not get_source(expected).detect(other)
+
+
+NAME_PROPS = ("alias", "weakAlias", "previousName")
+
+
+def programmes(path: Path) -> int:
+    """Programme tags in the Program column ("SDGT] [IRGC" is two): one listing each."""
+    return sum(len([p for p in row[3].split("] [") if p.strip() != "-0-"]) for row in rows_of(path))
+
+
+# Golden counts per real copy: rows of each file, parties by schema, listings, "Linked To"
+# associations, and aliases (alt.csv names and the remarks' a.k.a.'s).
+GOLDEN = [
+    (
+        OfacSdnCsv, "sdn_full_set_2021-07/sdn.csv",
+        {"sdn.csv": 8976, "alt.csv": 11910, "add.csv": 13837, "sdn_comments.csv": 5},
+        {"Person": 4620, "Organization": 3673, "Vessel": 406, "Airplane": 277}, 10759, 3401, 14349,
+    ),
+    (
+        OfacSdnCsv, "sdn_2024-05-03/sdn.csv", {"sdn.csv": 14965},
+        {"Organization": 6880, "Person": 6854, "Vessel": 851, "Airplane": 376, "Company": 4},
+        17382, 6367, 3666,
+    ),
+    (
+        OfacConsolidatedCsv, "non_sdn_consolidated_2025-12/cons_prim.csv",
+        {"cons_prim.csv": 442, "cons_alt.csv": 1073, "cons_add.csv": 574, "cons_comments.csv": 10},
+        {"Organization": 310, "Person": 79, "Company": 53}, 534, 282, 1218,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cls", "main", "files", "schemas", "listings", "links", "aliases"), GOLDEN)
+def test_golden_counts(
+    shared_data: Path, cls, main: str, files: dict, schemas: dict, listings: int, links: int, aliases: int
+) -> None:
+    path = shared_data / "ofac" / main
+    entities, report = read(cls, path)
+    assert {name: count.rows for name, count in report.files.items()} == files
+    assert all(len(rows_of(path.parent / name)) == rows for name, rows in files.items())
+    assert report.rows_rejected == 0
+    found = parties(entities)
+    assert Counter(e.schema for e in found.values()) == schemas
+    assert sum(schemas.values()) == files[path.name]  # one party per entry
+    kinds = Counter(e.schema for e in entities)
+    assert kinds["Sanction"] == listings == programmes(path)
+    assert kinds["UnknownLink"] == links
+    assert sum(len(e.get(prop)) for e in found.values() for prop in NAME_PROPS) == aliases

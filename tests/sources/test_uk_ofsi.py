@@ -59,6 +59,9 @@ def test_every_group_is_one_entity(ofsi) -> None:
     assert schemas == {"Person": 3662, "Organization": 1009, "Vessel": 15}
     assert Counter(groups.values()) == {"Individual": 3662, "Entity": 1009, "Ship": 15}
     assert report.rows_read == len(rows) == 18796 and report.rows_rejected == 0
+    # One listing per regime a Group ID is listed under.
+    regimes = {(r[35], r[31]) for r in rows}
+    assert sum(1 for e in entities if e.schema == "Sanction") == len(regimes) == 4702
     assert report.warnings == [
         f"{UK.name}: Group ID 16601 has no primary name row",
         f"{UK.name}: Group ID 16789 has no primary name row",
