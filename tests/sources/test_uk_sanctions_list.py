@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from collections import Counter
 from datetime import date
@@ -235,6 +236,23 @@ def test_ods_with_no_rows_is_refused(tmp_path: Path, store) -> None:
     [result] = load_path(store, path)
     assert result.snapshot.status is SnapshotStatus.REFUSED
     assert result.snapshot.error == "UK Sanctions List: no entries were read"
+
+
+def test_an_ods_with_a_member_that_will_not_decompress_is_refused_unless_forced(ods: Path, store) -> None:
+    # Found by tests/fuzz: a broken deflate stream in styles.xml (which the reader never opens)
+    # raised zlib.error out of the completeness check.
+    with zipfile.ZipFile(ods) as archive:
+        at = archive.getinfo("styles.xml").header_offset
+    data = bytearray(ods.read_bytes())
+    name_length, extra_length = struct.unpack("<HH", data[at + 26 : at + 30])  # the local file header
+    data[at + 30 + name_length + extra_length] = 0xFF  # a first deflate block of the reserved type
+    ods.write_bytes(bytes(data))
+    [reason] = UkSanctionsListOds().incomplete(ods, LoadReport())
+    assert reason.startswith("UK_Sanctions_List.ods: member styles.xml is damaged (Error -3")
+    [refused] = load_path(store, ods)
+    assert refused.snapshot.status is SnapshotStatus.REFUSED and "pass --force" in refused.snapshot.error
+    [forced] = load_path(store, ods, force=True)
+    assert forced.ok and forced.snapshot.entity_count == 6
 
 
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
