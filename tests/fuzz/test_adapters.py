@@ -30,9 +30,11 @@ from lookthrough.sources.ofac_csv import OfacConsolidatedCsv, OfacSdnCsv
 from lookthrough.sources.relations_csv import RelationsCsv
 from lookthrough.sources.uflpa_csv import UflpaCsv
 from lookthrough.sources.uk_ofsi import OfsiConsolidatedXlsx
-from lookthrough.sources.uk_sanctions_list import UkSanctionsListCsv, UkSanctionsListXml
+from lookthrough.sources.uk_sanctions_list import UkSanctionsListCsv, UkSanctionsListOds, UkSanctionsListXml
 from lookthrough.sources.un_xml import UnConsolidatedXml
 
+from ..sources.uk_ods import NAME as UK_ODS_NAME
+from ..sources.uk_ods import Cell, ods_bytes, uk_rows
 from .conftest import EXPECTED, FIXTURES, damaged
 
 MAIN = (
@@ -177,6 +179,42 @@ def test_ofsi_xlsx(rows: list[list[str | None]], data: st.DataObject) -> None:
 def _cell(value: str | None) -> str | None:
     """Text a worksheet can hold (XML forbids most control characters)."""
     return None if value is None else "".join(ch for ch in value if ch >= " " or ch in "\t\n")
+
+
+UK_ODS_HEAD = uk_rows()[:3]
+"""The ODS fixture's 'Report Date' row, blank row and header."""
+UK_ODS = ods_bytes(uk_rows())
+UK_ODS_CELLS = {
+    "Unique ID": st.one_of(st.sampled_from(["RUS0001", "RUS0002", " "]), st.text(max_size=8)),
+    "Name 6": CELL,
+    "Name type": st.one_of(st.sampled_from(["Primary Name", "Primary name variation", "Alias"]), CELL),
+    "Regime Name": CELL,
+    "Designation Type": CELL,
+    "Date Designated": st.one_of(st.dates(), CELL),
+    "D.O.B": st.one_of(st.dates(), st.sampled_from(["00/00/1958", "dd/mm/1945"]), CELL),
+    "Year Built": st.one_of(st.floats(allow_nan=False, allow_infinity=False), CELL),
+    "IMO number": CELL,
+}
+
+
+@given(data=st.data())
+def test_uk_sanctions_list_ods(data: st.DataObject) -> None:
+    """The UK ODS: the fixture damaged, or a whole sheet of random name rows (dates and numbers as
+    typed cells, a value past the header now and then)."""
+    header = [str(h) for h in UK_ODS_HEAD[-1]]
+    if data.draw(st.booleans()):
+        content = data.draw(damaged(UK_ODS))
+    else:
+        rows: list[list[Cell]] = []
+        for cells in data.draw(st.lists(st.fixed_dictionaries({}, optional=UK_ODS_CELLS), max_size=6)):
+            row: list[Cell] = [None] * len(header)
+            for column, value in cells.items():
+                row[header.index(column)] = _cell(value) if isinstance(value, str) or value is None else value
+            rows.append(row + data.draw(st.lists(st.sampled_from([None, "stray"]), max_size=2)))
+        content = ods_bytes([*UK_ODS_HEAD, *rows])
+    with folder() as root:
+        (root / UK_ODS_NAME).write_bytes(content)
+        exercise(UkSanctionsListOds, root / UK_ODS_NAME)
 
 
 @given(role=st.sampled_from(["index.yaml", "entities.yaml", "citations.yaml", "lists.yaml"]), data=st.data())
