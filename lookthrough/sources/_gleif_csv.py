@@ -18,6 +18,10 @@ from lookthrough.sources.base import LoadReport
 Row = dict[str, str]
 
 
+ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+"""What zipfile raises for a damaged archive, an unsupported version or method, or encryption."""
+
+
 @contextmanager
 def open_bytes(path: Path) -> Iterator[IO[bytes]]:
     """The bytes of `path`, or of the one .csv member of a zip archive."""
@@ -47,7 +51,7 @@ def header_of(path: Path) -> list[str]:
     try:
         with open_text(path) as handle:
             return next(csv.reader(io.StringIO(handle.readline())), [])
-    except (OSError, UnicodeDecodeError, csv.Error, zipfile.BadZipFile, SourceAbort):
+    except (OSError, UnicodeDecodeError, csv.Error, SourceAbort, *ZIP_DAMAGE):
         return []
 
 
@@ -77,6 +81,6 @@ def rows(
                     yield line, {c: row[i] for c, i in index if row[i]}
                 line = reader.line_num + 1
     # A damaged zip fails as it is read: a checksum, the deflate stream, its end, an offset before
-    # the file's start (OSError, as a failing disk does too).
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+    # the file's start (OSError, as a failing disk does too), a version or method Python lacks.
+    except (OSError, *ZIP_DAMAGE) as error:
         raise SourceAbort(f"cannot read the file: {error}", path=path.name, line=line) from None
