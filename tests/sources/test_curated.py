@@ -174,7 +174,12 @@ def test_shares_ofac_codes_so_the_entries_cluster(store: Store, shared_data: Pat
     load_source(store, CuratedYaml, builtin_path())
     load_path(store, shared_data / "ofac" / "non_sdn_consolidated_2025-12")
     catalog = Catalog.build(store.current_statements())
-    for curated, ofac in (("lt-hikvision", 30946), ("lt-cetc", 30936), ("lt-meiya-pico", 33896)):
+    for curated, ofac in (
+        ("lt-hikvision", 30946),
+        ("lt-cetc", 30936),
+        ("lt-meiya-pico", 33896),
+        ("lt-leon-technology", 33894),
+    ):
         assert f"us_ofac_cons-{ofac}" in catalog.cluster(curated)
 
 
@@ -228,3 +233,122 @@ def test_cetc_subsidiaries_cite_filings_and_the_1260h_lists(catalog: Catalog) ->
     for entity_id in ("lt-cetc-cyberspace", "lt-cetc-digital", "lt-cetc-potevio", "lt-phenix-optical"):
         assert "DoD Section 1260H list" in listings_of(catalog, entity_id), entity_id
     assert not catalog.parties["lt-glarun"].listings  # on the 2025 list, not on that of 2026
+
+
+# Chinese names (issue 13, "Curated data"): each cited, legal and short, simplified and traditional.
+S2HK = "traditional form derived with OpenCC (s2hk)"
+T2S = "simplified form derived with OpenCC (t2s)"
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "name", "evidence", "cited"),
+    [
+        ("lt-megvii", "旷视科技有限公司", Evidence.FILING, "招股说明书"),
+        ("lt-megvii", "旷视科技", Evidence.REPORTED, "机器之心"),
+        ("lt-sensetime", "商汤集团股份有限公司", Evidence.FILING, "Application Proof"),
+        ("lt-sensetime", "商湯集團股份有限公司", Evidence.FILING, "Annual Report 2022"),
+        ("lt-sensetime", "商汤科技", Evidence.REPORTED, "侨报网"),
+        ("lt-yitu", "依图科技", Evidence.REPORTED, "机器之心"),
+        ("lt-yitu-limited", "依图科技有限公司", Evidence.REPORTED, "企业上市法商研究院"),
+        ("lt-yixin", "颐信科技有限公司", Evidence.REPORTED, "侨报网"),
+        ("lt-huawei", "华为技术有限公司", Evidence.REPORTED, "Wikipedia"),
+        ("lt-huawei", "華為技術有限公司", Evidence.REPORTED, "Wikipedia"),
+        ("lt-huawei-holding", "华为投资控股有限公司", Evidence.REPORTED, "21世纪经济报道"),
+        ("lt-zte", "中興通訊股份有限公司", Evidence.FILING, "202505"),
+        ("lt-cloudwalk", "云从科技集团股份有限公司", Evidence.FILING, "688327"),
+        ("lt-netposa", "东方网力科技股份有限公司", Evidence.FILING, "300367"),
+        ("lt-leon-technology", "立昂技术股份有限公司", Evidence.FILING, "300603"),
+        ("lt-xinjiang-sailing", "新疆熙菱信息技术股份有限公司", Evidence.FILING, "300588"),
+        ("lt-beijing-geling-shentong", "北京格灵深瞳信息技术股份有限公司", Evidence.FILING, "688207"),
+        ("lt-suzhou-keda", "苏州科达科技股份有限公司", Evidence.FILING, "603660"),
+        ("lt-mps-institute-forensic-science", "公安部物证鉴定中心", Evidence.REPORTED, "FiveBy"),
+        ("lt-xinjiang-tangli", "湯立科技", Evidence.REPORTED, "BusinessFocus"),
+        ("lt-fiberhome", "烽火科技集团有限公司", Evidence.FILING, "600498"),
+    ],
+)
+def test_curated_companies_carry_cited_chinese_names(
+    catalog: Catalog, entity_id: str, name: str, evidence: Evidence, cited: str
+) -> None:
+    names = {n.value: n.source for n in catalog.parties[entity_id].names}
+    assert name in names, sorted(names)
+    assert names[name].evidence is evidence and cited in names[name].citation, names[name]
+
+
+def test_derived_character_forms_say_so_and_are_what_opencc_gives(
+    shipped: tuple[list[Entity], LoadReport],
+) -> None:
+    import opencc
+
+    convert = {S2HK: opencc.OpenCC("s2hk").convert, T2S: opencc.OpenCC("t2s").convert}
+    derived = 0
+    for entity in shipped[0]:
+        chinese = [s for s in entity.statements if s.lang == "zho"]
+        for statement in chinese:
+            how = next((h for h in convert if h in statement.citation), None)
+            if how is None:
+                continue
+            derived += 1
+            # The form rests on a name the same document gives in the other script.
+            document = statement.citation.split(f"; {how}")[0]
+            sources = {s.value for s in chinese if s.citation == document}
+            assert statement.value in {convert[how](v) for v in sources}, statement
+            assert statement.value not in sources
+    assert derived > 50
+
+
+def test_documented_traditional_forms_agree_with_the_converter(catalog: Catalog) -> None:
+    import opencc
+
+    s2hk = opencc.OpenCC("s2hk").convert
+    # The companies' own Hong Kong filings: SenseTime's annual report, ZTE's H-share announcement.
+    for entity_id, simplified, traditional in (
+        ("lt-sensetime", "商汤集团股份有限公司", "商湯集團股份有限公司"),
+        ("lt-zte", "中兴通讯股份有限公司", "中興通訊股份有限公司"),
+    ):
+        names = {n.value: n.source for n in catalog.parties[entity_id].names}
+        assert S2HK not in names[traditional].citation  # a filing shows it; not derived
+        assert s2hk(simplified) == traditional
+
+
+def test_leon_is_on_ns_cmic_with_its_ofac_codes(catalog: Catalog) -> None:
+    found = listings_of(catalog, "lt-leon-technology")
+    assert "Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)" in found
+    codes = {(c.kind, c.value) for c in catalog.parties["lt-leon-technology"].codes}
+    assert ("uscc", "916501002999341738") in codes and ("isin", "CNE100002Q17") in codes
+
+
+@pytest.fixture(scope="module")
+def screener():
+    from lookthrough.workspace import Workspace
+
+    return Workspace(":memory:", builtin=True).screener()
+
+
+@pytest.mark.parametrize(
+    ("holding", "listed"),
+    [
+        ("旷视科技", "lt-megvii"),
+        ("曠視科技有限公司", "lt-megvii"),
+        ("商汤科技", "lt-sensetime"),
+        ("商湯集團股份有限公司", "lt-sensetime"),
+        ("依图科技", "lt-yitu"),
+        ("颐信科技", "lt-yixin"),
+        ("华为技术有限公司", "lt-huawei"),
+        ("華為技術有限公司", "lt-huawei"),
+        ("华为投资控股有限公司", "lt-huawei-holding"),
+        ("中興通訊股份有限公司", "lt-zte"),
+        ("云从科技", "lt-cloudwalk"),
+        ("东方网力", "lt-netposa"),
+        ("立昂技术", "lt-leon-technology"),
+        ("新疆熙菱信息技术股份有限公司", "lt-xinjiang-sailing"),
+        ("格灵深瞳", "lt-beijing-geling-shentong"),
+        ("苏州科达科技股份有限公司", "lt-suzhou-keda"),
+        ("公安部物证鉴定中心", "lt-mps-institute-forensic-science"),
+        ("美亚柏科", "lt-meiya-pico"),
+    ],
+)
+def test_screening_a_chinese_name_hits_the_curated_party(screener, holding: str, listed: str) -> None:
+    hits = screener.screen(holding)
+    direct = {h.entity_id: h.score for h in hits if h.rule == "listed"}
+    # The party is hit for its own listing, and nothing ranks above it.
+    assert listed in direct and direct[listed] == max(h.score for h in hits), hits
