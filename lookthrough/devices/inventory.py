@@ -56,7 +56,7 @@ class Inventory:
 
 def detect_format(path: Path) -> str:
     """nmap XML, dhcpd.leases or dnsmasq leases by content; anything else is an asset list."""
-    head = sniff_text(path, 8192)
+    head = sniff_text(path, 8192).lstrip("\ufeff")
     if "<nmaprun" in head:
         return "nmap"
     if _DHCPD.search(head):

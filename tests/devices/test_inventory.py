@@ -89,3 +89,49 @@ def test_dnsmasq_leases_v4_v6_and_a_short_line() -> None:
     ]
     [rejected] = [r for r in found if isinstance(r, RejectedRow)]
     assert (rejected.line, rejected.reason) == (5, "expected 5 fields, found 4")
+
+
+def test_dnsmasq_bytes_that_are_not_utf8_reject_their_line_naming_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "dnsmasq.leases"
+    path.write_bytes(
+        b"1763600000 00:bc:99:11:22:33 10.0.0.11 caf\xe9 *\n"
+        b"1763600000 ac:cc:8e:01:02:03 10.0.0.14 * *\n"
+        b"1763600000 ac:cc:8e:\xff 10.0.0.15\n"
+    )
+    found = rows(path, forced="dnsmasq")
+    assert [(type(r).__name__, r.number, r.line) for r in found] == [
+        ("RejectedRow", 1, 1), ("Device", 2, 2), ("RejectedRow", 3, 3),
+    ]  # fmt: skip
+    first, _, third = found
+    assert first.reason == "field 'hostname': not valid UTF-8 (byte 0xe9)"
+    assert first.raw == "1763600000 00:bc:99:11:22:33 10.0.0.11 caf\\xe9 *"  # the byte shown, not replaced
+    assert third.reason == "field 2 of 3 (expected 5): not valid UTF-8 (byte 0xff)"
+
+
+def test_dhcpd_bytes_that_are_not_utf8_reject_their_lease_naming_line_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "dhcpd.leases"
+    good = b"lease 10.0.0.13 {\n  hardware ethernet 3c:ef:8c:77:88:99;\n}\n"
+    path.write_bytes(
+        b"# comment in latin-1: g\xe9r\xe9\n"
+        b"lease 10.0.0.11 {\n  hardware ethernet 00:bc:99:11:22:33;\n"
+        b'  client-hostname "cam-h\xf4tel";\n}\n'
+        + good
+        + b"lease 10.0.0.\xff {\n  hardware ethernet 00:bc:99:11:22:44;\n}\n"
+        + b"le\xffse 10.0.0.12 {\n"
+    )
+    found = rows(path)
+    assert [(type(r).__name__, r.number, r.line) for r in found] == [
+        ("RejectedRow", 1, 2), ("Device", 2, 6), ("RejectedRow", 3, 9), ("RejectedRow", 4, 12),
+    ]  # fmt: skip
+    hotel, _, opener, keyword = found
+    assert hotel.reason == "line 4, field 'hostname': not valid UTF-8 (byte 0xf4)"
+    assert 'client-hostname "cam-h\\xf4tel";' in hotel.raw
+    assert opener.reason == "field 'ip': not valid UTF-8 (byte 0xff)"
+    assert keyword.reason == "not valid UTF-8 (byte 0xff) outside any lease block"
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_lease(tmp_path: Path) -> None:
+    path = tmp_path / "dnsmasq.leases"
+    path.write_bytes(b"\xef\xbb\xbf1763600000 00:bc:99:11:22:33 10.0.0.11 cam *\n")
+    [device] = rows(path)
+    assert isinstance(device, Device) and device.fields["expires"] == "1763600000"
