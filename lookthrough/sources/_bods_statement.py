@@ -30,6 +30,8 @@ class Statement:
     date: str
     details: dict[str, Any]
     raw: dict[str, Any]
+    column: int | None = None
+    """Where the statement starts on its line, for a JSON array (whose lines may hold many)."""
 
     @property
     def closed(self) -> bool:
@@ -46,7 +48,8 @@ class Statement:
         return Evidence.FILING if types & FILED else Evidence.REPORTED
 
     def error(self, reason: str, path: str, field: str) -> SourceError:
-        return SourceError(f"{self.where}: {reason}", path=path, line=self.line, field=field)
+        where = _place(self.where, self.column)
+        return SourceError(f"{where}: {reason}", path=path, line=self.line, field=field)
 
     def reference(self, field: str) -> tuple[str | None, str]:
         """(record key, kind hint) that `subject` or `interestedParty` points to; key None if unspecified."""
@@ -63,11 +66,17 @@ class Statement:
         return None, ""
 
 
-def parse_statement(data: Any, number: int, where: str, path: str, line: int | None) -> Statement:
+def _place(where: str, column: int | None) -> str:
+    return where if column is None else f"{where} (column {column})"
+
+
+def parse_statement(
+    data: Any, number: int, where: str, path: str, line: int | None, column: int | None = None
+) -> Statement:
     """Read one statement; raises SourceError naming the field that is missing or wrong."""
 
     def fail(reason: str, field: str | None = None) -> SourceError:
-        return SourceError(f"{where}: {reason}", path=path, line=line, field=field)
+        return SourceError(f"{_place(where, column)}: {reason}", path=path, line=line, field=field)
 
     if not isinstance(data, dict):
         raise fail("not a JSON object")
@@ -89,5 +98,5 @@ def parse_statement(data: Any, number: int, where: str, path: str, line: int | N
             raise fail(f"{field} is missing", field)
     date = data.get("statementDate")
     return Statement(
-        number, line, where, data[id_field], kind, data[key_field], str(date or ""), details, data
+        number, line, where, data[id_field], kind, data[key_field], str(date or ""), details, data, column
     )

@@ -1,6 +1,7 @@
 """Open Ownership's Beneficial Ownership Data Standard (BODS): entities and who owns them.
 
-Reads BODS 0.4 (records) and 0.2/0.3 (statements), as a JSON array or JSON lines. Companies
+Reads BODS 0.4 (records) and 0.2/0.3 (statements), as a JSON array or JSON lines; a statement
+rejected from an array is named by its number and the line and column where it starts. Companies
 and their shareholdings become Company and Ownership entities; control without shares becomes
 a link. Natural persons are not imported: lookthrough does not profile people, and a person
 here could not be tied to a listed person without doing so. See docs/relations.md.
@@ -14,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from lookthrough.encoding import physical_lines
-from lookthrough.exc import SourceError
+from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity, RelationKind, link, ownership
 from lookthrough.model.schema import schema_props
 from lookthrough.sources import register
 from lookthrough.sources._bods_statement import Statement, parse_statement
+from lookthrough.sources._json_array import iter_elements
 from lookthrough.sources._relation import parse_date, strong_code
 from lookthrough.sources.base import LoadReport, Source, sniff_text
 
@@ -67,10 +69,10 @@ class Bods(Source):
         return [self.cut] if self.cut else []
 
     def _statements(self, path: Path, report: LoadReport) -> Iterator[Statement]:
-        for number, line, where, data in self._objects(path, report):
+        for number, line, column, where, data in self._objects(path, report):
             report.row(path.name)
             try:
-                yield parse_statement(data, number, where, path.name, line)
+                yield parse_statement(data, number, where, path.name, line, column)
             except SourceError as error:
                 report.reject(error, json.dumps(data, ensure_ascii=False)[:500])
 
@@ -170,18 +172,11 @@ class Bods(Source):
             end = s.date[:10]
         return start, end
 
-    def _objects(self, path: Path, report: LoadReport) -> Iterator[tuple[int, int | None, str, Any]]:
-        """(number, line, where, decoded object) of each statement: a JSON array or JSON lines."""
+    def _objects(self, path: Path, report: LoadReport) -> Iterator[tuple[int, int, int | None, str, Any]]:
+        """(number, line, column, where, decoded object) of each statement: a JSON array or JSON lines."""
         text = self.text(path)
         if text.lstrip().startswith("["):
-            items, problem = _json(text)
-            if problem or not isinstance(items, list):
-                report.row(path.name)
-                report.reject(SourceError(problem or "not a JSON array", path=path.name))
-                self.cut = f"{path.name} is not one whole JSON array ({problem or 'not an array'})"
-                return
-            for number, item in enumerate(items, start=1):
-                yield number, None, f"statement {number}", item
+            yield from self._array(text, path, report)
             return
         number = 0
         lines = physical_lines(text)
@@ -191,12 +186,23 @@ class Bods(Source):
             number += 1
             data, problem = _json(raw)
             if problem is None:
-                yield number, line, f"line {line}", data
+                yield number, line, None, f"line {line}", data
                 continue
             report.row(path.name)
             report.reject(SourceError(problem, path=path.name, line=line), raw.strip()[:4000])
             if line == len(lines) and not raw.endswith(("\n", "\r")):
                 self.cut = f"{path.name} ends inside a record (line {line})"
+
+    def _array(self, text: str, path: Path, report: LoadReport) -> Iterator[tuple[int, int, int, str, Any]]:
+        """The statements of a JSON array, each with the line and column where it starts. The
+        array is read up to an element that does not decode; that one and the rest are one reject."""
+        try:
+            for number, (line, column, item) in enumerate(iter_elements(text, path.name), start=1):
+                yield number, line, column, f"statement {number}", item
+        except SourceAbort as error:
+            report.row(path.name)
+            report.reject(SourceError(error.reason, path=path.name, line=error.line))
+            self.cut = f"{path.name} is not one whole JSON array: line {error.line}, {error.reason}"
 
 
 def _json(text: str) -> tuple[Any, str | None]:

@@ -126,7 +126,7 @@ def test_bods_json_array(data: st.DataObject) -> None:
         (root / "register.json").write_bytes(
             data.draw(damaged((FIXTURES / "bods" / "example-0.4.json").read_bytes()))
         )
-        exercise(Bods, root / "register.json", lines=False)  # statements of an array have no line
+        exercise(Bods, root / "register.json")  # each statement of an array has the line it starts on
 
 
 def _zipped(seed: Path) -> bytes:

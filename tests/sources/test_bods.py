@@ -80,9 +80,10 @@ def test_people_are_not_imported() -> None:
 def test_bad_statements_are_rejected_with_place_and_field() -> None:
     _, report, _ = read(V04)
     assert sorted((r.field, r.reason) for r in report.rejects) == [
-        ("interestedParty", "statement 7: interestedParty names no entity statement in this file"),
-        ("recordDetails", "statement 8: recordDetails is not an object"),
+        ("interestedParty", "statement 7 (column 3): interestedParty names no entity statement in this file"),
+        ("recordDetails", "statement 8 (column 3): recordDetails is not an object"),
     ]
+    assert sorted(r.line for r in report.rejects) == [90, 99]  # the lines where they open
     assert report.rows_read == 8
 
 
@@ -97,3 +98,35 @@ def test_bods_02_replaced_statements_and_unknown_owners() -> None:
     assert reasons[1][0] == 7 and "Expecting value" in reasons[1][2]
     assert any("interested party not specified" in w for w in report.warnings)
     assert report.rows_read == 7
+
+
+def test_a_one_line_array_names_each_rejected_statement_by_its_column(tmp_path) -> None:
+    entity = '{"statementID": "e1", "statementType": "entityStatement", "name": "Alpha"}'
+    path = tmp_path / "minified.json"
+    path.write_text(f'[{entity},{{"statementType": "entityStatement"}},\n 17, {entity}]')
+    _, report, entities = read(path)
+    assert [(r.line, r.field, r.reason) for r in report.rejects] == [
+        (1, "statementID", "statement 2 (column 77): statementID is missing"),
+        (2, None, "statement 3 (column 2): not a JSON object"),
+    ]
+    assert report.rows_read == 4 and len(entities) == 1  # statement 4 repeats statement 1's record
+    assert str(report.rejects[0]).startswith("minified.json, line 1, field 'statementID': statement 2")
+
+
+def test_an_array_element_that_does_not_decode_is_named_by_where_it_starts(tmp_path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(
+        '[\n  {"statementID": "e1", "statementType": "entityStatement", "name": "Alpha"},\n'
+        '  {"statementID": "e2",\n   "name": "Beta" "statementType": "entityStatement"}\n]\n'
+    )
+    source, report = Bods(), LoadReport()
+    entities = list(source.read(path, report))
+    [reject] = report.rejects
+    assert (reject.path, reject.line) == ("broken.json", 3)
+    assert reject.reason == (
+        "element 2 (column 3): invalid JSON: Expecting ',' delimiter (column 19), on line 4"
+    )
+    assert report.rows_read == 2 and [e.caption for e in entities] == ["Alpha"]
+    assert source.incomplete(path, report) == [
+        f"broken.json is not one whole JSON array: line 3, {reject.reason}"
+    ]

@@ -164,7 +164,10 @@ def test_bods_array_that_does_not_parse_whole_is_partial(tmp_path: Path) -> None
     path = tmp_path / "cut.json"
     path.write_text('[{"statementID": "s1", "statementType": "entityStatement"}, {"statem')
     [reason] = reasons(Bods, path)[0]
-    assert reason.startswith("cut.json is not one whole JSON array (not valid JSON:")
+    assert reason == (
+        "cut.json is not one whole JSON array: line 1, element 2 (column 61): "
+        "invalid JSON: Unterminated string starting at (column 62)"
+    )
 
 
 def test_relations_csv_cut_mid_record_is_partial(tmp_path: Path) -> None:
