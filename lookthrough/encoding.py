@@ -9,6 +9,7 @@ back "clear" without a word, so a guess is only taken when every plausible readi
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -241,3 +242,19 @@ def has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def field_problem(record: dict[Any, Any]) -> tuple[str, str] | None:
+    """(field, why) for the first field of a decoded JSON object that cannot be kept, else None;
+    a field name holding a lone surrogate is given escaped."""
+    for key, value in record.items():
+        problem = value_problem(key) or value_problem(value)
+        if problem:
+            return str(key).encode("utf-8", "backslashreplace").decode("utf-8"), problem
+    return None
+
+
+def json_raw(value: Any, limit: int | None = None) -> str:
+    """A decoded JSON value as text for a rejects file: readable, but lone surrogates escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    return (json.dumps(value) if has_surrogate(text) else text)[:limit]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lookthrough.encoding import field_problem
 from lookthrough.exc import SourceError
 from lookthrough.model import Evidence
 
@@ -80,6 +81,8 @@ def parse_statement(
 
     if not isinstance(data, dict):
         raise fail("not a JSON object")
+    if found := field_problem(data):
+        raise fail(found[1], found[0])
     if "recordType" in data:
         kind, key_field, id_field = str(data["recordType"]), "recordId", "statementId"
         details = data.get("recordDetails")

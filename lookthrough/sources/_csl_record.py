@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lookthrough.encoding import field_problem, json_raw
 from lookthrough.exc import SourceError
 from lookthrough.sources._csl_ids import Identifier, parse_csv_ids
 from lookthrough.sources._values import joined, text
@@ -68,7 +68,9 @@ def from_json(path: str, line: int, item: Any) -> Record:
     """A record from one element of the JSON `results` array; raises SourceError naming the field."""
     if not isinstance(item, dict):
         raise SourceError("entry is not a JSON object", path=path, line=line)
-    record = Record(path, line, json.dumps(item, ensure_ascii=False))
+    if found := field_problem(item):
+        raise SourceError(found[1], path=path, line=line, field=found[0])
+    record = Record(path, line, json_raw(item))
     for key in SCALAR_FIELDS:
         value = _scalar(record, item.get("id" if key == "_id" else key), key)
         if value:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lookthrough.encoding import physical_lines
+from lookthrough.encoding import json_raw, physical_lines
 from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity, RelationKind, link, ownership
 from lookthrough.model.schema import schema_props
@@ -58,7 +58,7 @@ class Bods(Source):
                 elif statement.kind == "relationship":
                     yield from self._relationship(path, statement, kinds, report)
             except SourceError as error:
-                report.reject(error, json.dumps(statement.raw, ensure_ascii=False)[:500])
+                report.reject(error, json_raw(statement.raw, 500))
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,7 +74,7 @@ class Bods(Source):
             try:
                 yield parse_statement(data, number, where, path.name, line, column)
             except SourceError as error:
-                report.reject(error, json.dumps(data, ensure_ascii=False)[:500])
+                report.reject(error, json_raw(data, 500))
 
     def _current(self, statements: list[Statement], report: LoadReport) -> list[Statement]:
         """The latest statement of each record (0.4), less those a later one replaces (0.2/0.3)."""

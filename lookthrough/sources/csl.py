@@ -7,13 +7,12 @@ comes from in `source`, which becomes the publisher of its listing.
 from __future__ import annotations
 
 import csv
-import json
 import re
 from abc import abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
-from lookthrough.encoding import FIELD_LIMIT, csv_problem, physical_lines
+from lookthrough.encoding import FIELD_LIMIT, csv_problem, json_raw, physical_lines
 from lookthrough.exc import SourceAbort, SourceError
 from lookthrough.model import Entity, listing
 from lookthrough.sources import register
@@ -270,4 +269,4 @@ class CslJson(CslSource):
             try:
                 yield from_json(path.name, line, item)
             except SourceError as error:
-                report.reject(error, json.dumps(item, ensure_ascii=False))
+                report.reject(error, json_raw(item))

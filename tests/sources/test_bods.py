@@ -130,3 +130,15 @@ def test_an_array_element_that_does_not_decode_is_named_by_where_it_starts(tmp_p
     assert source.incomplete(path, report) == [
         f"broken.json is not one whole JSON array: line 3, {reject.reason}"
     ]
+
+
+def test_a_lone_surrogate_rejects_its_statement_naming_the_field(tmp_path) -> None:
+    path = tmp_path / "surrogate.json"
+    path.write_text('[{"statementID": "e1", "statementType": "entityStatement", "name": "Al\\ud800pha"}]')
+    _, report, entities = read(path)
+    [reject] = report.rejects
+    assert (reject.line, reject.field) == (1, "name")
+    assert reject.reason == (
+        "statement 1 (column 2): holds a lone surrogate (an escape such as \\ud800 that is no character)"
+    )
+    assert "\\ud800" in reject.raw and entities == []

@@ -186,6 +186,21 @@ def test_malformed_json_entries_are_reported_with_line_and_field() -> None:
     assert report.rows_read == 4 == 1 + report.rows_rejected
 
 
+def test_a_lone_surrogate_in_a_json_entry_rejects_that_entry(tmp_path: Path, store) -> None:
+    """JSON can escape a lone surrogate that no file or database holds: it was a UnicodeEncodeError."""
+    text = (CSL / "consolidated.json").read_text(encoding="utf-8")
+    path = tmp_path / "consolidated.json"
+    path.write_text(text.replace('"source": "Non-SDN', '"source": "\\ud800Non-SDN', 1), encoding="utf-8")
+    entities, report = read(CslJson, path)
+    [reject] = report.rejects
+    assert (reject.path, reject.line, reject.field) == ("consolidated.json", 3, "source")
+    assert reject.reason.startswith("holds a lone surrogate")
+    assert '"source": "\\ud800Non-SDN' in reject.raw  # escaped, so the rejects table can store it
+    assert "us_trade_csl-cmic-30882" not in parties(entities) and len(parties(entities)) == 4
+    [result] = load_path(store, path, forced_format="csl_json")
+    assert result.ok and result.report.rows_rejected == 1
+
+
 def test_truncated_json_stops_the_load(tmp_path: Path, store) -> None:
     path = tmp_path / "consolidated.json"
     path.write_text((CSL / "consolidated.json").read_text()[:3000])
