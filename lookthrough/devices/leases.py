@@ -22,6 +22,10 @@ _STATE = re.compile(r"^\s*binding\s+state\s+(\w+)\s*;")
 _ENDS = re.compile(r"^\s*ends\s+(.+?)\s*;")
 _FIELDS = (("mac", _HARDWARE), ("hostname", _HOSTNAME), ("state", _STATE), ("ends", _ENDS))
 _DNSMASQ = ("expires", "mac", "ip", "hostname", "client_id")
+DHCPD_FIELDS = ("ip", "ia", "mac", "hostname", "state", "ends")
+DNSMASQ_FIELDS = (*_DNSMASQ, "iaid")
+"""Every record of a reader has the same fields (None when absent): a CSV output takes its
+columns from the first record and must not lose a field a later one has."""
 RAW_LIMIT = 500
 
 
@@ -100,8 +104,9 @@ def _raw(lines: list[_Line], first: int, last: int) -> str:
 
 
 def _lease(number: int, line: int, block: dict[str, str]) -> Device:
-    ip_key = "ip" if block["kind"] in ("lease", "lease6") else "ia"
-    fields = {ip_key: block["lease"], **{k: v for k, v in block.items() if k not in ("lease", "kind")}}
+    fields: dict[str, str | None] = dict.fromkeys(DHCPD_FIELDS)
+    fields["ia" if block["kind"].startswith("ia") else "ip"] = block["lease"]
+    fields.update((k, v) for k, v in block.items() if k in DHCPD_FIELDS)
     return Device(number, line, fields, mac=block.get("mac"))
 
 
@@ -120,10 +125,10 @@ def read_dnsmasq(path: Path) -> Iterator[Device | RejectedRow]:
             yield RejectedRow(number, line_no, f"expected 5 fields, found {len(parts)}", line.raw)
             continue
         given = zip(_DNSMASQ, parts, strict=True)
-        fields: dict[str, str | None] = {k: (None if v == "*" else v) for k, v in given}
+        fields: dict[str, str | None] = {k: (None if v == "*" else v) for k, v in given} | {"iaid": None}
         if ":" in parts[2]:
             # A DHCPv6 lease: the second field is the IAID, not a MAC address.
-            fields["iaid"], fields["mac"] = fields.pop("mac"), None
+            fields["iaid"], fields["mac"] = fields["mac"], None
         yield Device(number, line_no, fields, mac=fields["mac"])
 
 

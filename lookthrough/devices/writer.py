@@ -9,7 +9,7 @@ from typing import IO
 from lookthrough.screening.result import RowResult
 from lookthrough.screening.writer import CSV_COLUMNS, flat_row, safe_row
 
-DEVICE_COLUMNS = ("mac", "mac_status", "prefix", "registry", "manufacturer", "note")
+DEVICE_COLUMNS = ("mac", "mac_status", "prefix", "registry", "manufacturer", "note", "vendor_not_screened")
 
 
 def write_device_csv(

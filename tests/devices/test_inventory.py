@@ -135,3 +135,10 @@ def test_a_byte_order_mark_is_not_part_of_the_first_lease(tmp_path: Path) -> Non
     path.write_bytes(b"\xef\xbb\xbf1763600000 00:bc:99:11:22:33 10.0.0.11 cam *\n")
     [device] = rows(path)
     assert isinstance(device, Device) and device.fields["expires"] == "1763600000"
+
+
+@pytest.mark.parametrize("name", ["dhcpd.leases", "dnsmasq.leases"])
+def test_every_lease_has_the_same_fields(name: str) -> None:
+    """A CSV output takes its columns from the first record: none may have a field it lacks."""
+    devices = [r for r in rows(DEVICES / name) if isinstance(r, Device)]
+    assert len({tuple(d.fields) for d in devices}) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 from lookthrough.builtin import ensure_builtin
 from lookthrough.catalog import Catalog
 from lookthrough.cli import app
-from lookthrough.devices import DeviceScreener, DeviceTally, open_inventory
+from lookthrough.devices import Device, DeviceScreener, DeviceTally, open_inventory, write_device_csv
 from lookthrough.graph import LookThrough
 from lookthrough.matching.matcher import Matcher
 from lookthrough.screening.result import RowResult, Status
@@ -119,8 +121,6 @@ def test_devices_command_writes_jsonl_and_csv(tmp_path: Path) -> None:
         app, ["devices", str(DEVICES / "scan.xml"), "-f", "csv", "-o", str(csv_out), "--db", db]
     )
     assert result.exit_code == 0, result.output
-    import csv
-
     with csv_out.open(encoding="utf-8") as handle:
         table = list(csv.DictReader(handle))
     assert [(r["input_mac"], r["device_manufacturer"], r["status"]) for r in table] == [
@@ -166,7 +166,6 @@ def test_forked_workers_give_the_serial_answer_in_order(
 
 def test_the_registry_wins_over_the_vendor_text(shared_data: Path, tmp_path: Path) -> None:
     """An Axis camera whose inventory says 'Axis' must not become the SDN entry 'Z AXIS LLC'."""
-    from lookthrough.devices import Device
     from lookthrough.sources.load import load_path
     from lookthrough.store import open_store
 
@@ -186,3 +185,35 @@ def test_the_registry_wins_over_the_vendor_text(shared_data: Path, tmp_path: Pat
     assert axis.device["vendor_not_screened"] == (
         "the vendor text 'Z Axis' was not screened: the MAC prefix names the maker"
     )
+
+
+def test_device_csv_keeps_fields_the_first_lease_lacks(tmp_path: Path) -> None:
+    """The first dnsmasq lease is IPv4 (no IAID), the first dhcpd block has no state: later ones
+    that have them keep them in the CSV output."""
+    dhcpd = tmp_path / "dhcpd.leases"
+    dhcpd.write_text(
+        "lease 10.0.0.13 {\n  hardware ethernet 3c:ef:8c:77:88:99;\n}\n"
+        'lease 10.0.0.11 {\n  binding state active;\n  client-hostname "cam-lobby";\n}\n'
+    )
+    found = {}
+    for path in (DEVICES / "dnsmasq.leases", dhcpd):
+        out = tmp_path / f"{path.name}.csv"
+        result = CliRunner().invoke(
+            app, ["devices", str(path), "-f", "csv", "-o", str(out), "--db", str(tmp_path / "d.duckdb")]
+        )
+        assert result.exit_code == 0, result.output
+        with out.open(encoding="utf-8", newline="") as handle:
+            found[path.name] = list(csv.DictReader(handle))
+    assert [r["input_iaid"] for r in found["dnsmasq.leases"]] == ["", "", "1234567"]
+    assert [(r["input_hostname"], r["input_state"]) for r in found["dhcpd.leases"]] == [
+        ("", ""), ("cam-lobby", "active"),
+    ]  # fmt: skip
+
+
+def test_device_csv_says_when_the_vendor_text_was_not_screened(device_screener: DeviceScreener) -> None:
+    out = io.StringIO()
+    mac = "00:40:8C:12:34:56"
+    device = Device(1, 2, {"mac": mac, "vendor": "Axis"}, mac=mac, vendor="Axis")
+    list(write_device_csv([device_screener.screen_device(device)], out, []))
+    [row] = csv.DictReader(io.StringIO(out.getvalue()))
+    assert row["device_vendor_not_screened"].startswith("the vendor text 'Axis' was not screened")
