@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lookthrough.diff import ListDiff
+from lookthrough.screening.writer import safe_cell
 
 DIFF_FORMATS = ("table", "jsonl", "csv")
 CSV_COLUMNS = ("change", "entity_id", "name", "field", "added", "removed")
@@ -23,7 +24,7 @@ def write_diff(result: ListDiff, fmt: str, handle: TextIO, console: Console) -> 
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
         for row in csv_rows(result):
-            writer.writerow(row)
+            writer.writerow([safe_cell(value) for value in row])  # a list file may hold "=..." too
     else:
         console.print(table(result))
 

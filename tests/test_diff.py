@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from lookthrough.cli import app
 from lookthrough.diff import diff_lists, loaded_snapshots
+from lookthrough.diff_output import write_diff
 from lookthrough.exc import NotFound
 from lookthrough.sources.load import load_path
 from lookthrough.store import open_store
@@ -88,3 +89,23 @@ def test_cli_diff_formats_and_lists_shows_snapshot_ids(shared_data: Path, tmp_pa
 def test_diff_needs_two_snapshots(store) -> None:
     with pytest.raises(NotFound):
         diff_lists(store, "us_ofac_sdn")
+
+
+def test_diff_csv_quotes_a_name_a_spreadsheet_would_run(store, tmp_path: Path) -> None:
+    """A list file is input like any other: a name starting '=' must not become a formula."""
+    row = '{n},"{name}",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+    names = {1: "ACME", 2: '=HYPERLINK(""http://example.com"",""x"")', 3: "+1+2"}
+    for edition, numbers in (("a", [1]), ("b", [1, 2, 3])):
+        folder = tmp_path / edition
+        folder.mkdir()
+        text = "".join(row.format(n=n, name=names[n]) for n in numbers) + "\x1a"
+        (folder / "sdn.csv").write_text(text, encoding="latin-1")
+        [result] = load_path(store, folder / "sdn.csv")
+        assert result.ok, result.snapshot.error
+    out = io.StringIO()
+    write_diff(diff_lists(store, "us_ofac_sdn"), "csv", out, None)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {r["name"] for r in rows if r["change"] == "added"} == {
+        '\'=HYPERLINK("http://example.com","x")',
+        "'+1+2",
+    }
