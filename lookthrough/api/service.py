@@ -12,6 +12,7 @@ from lookthrough.api.directory import Directory
 from lookthrough.api.finder import Finder
 from lookthrough.catalog import Catalog
 from lookthrough.model import Snapshot
+from lookthrough.names.analyze import preload
 from lookthrough.review import Ledger
 from lookthrough.review.recovery import recover
 from lookthrough.screening.screener import Screener
@@ -94,11 +95,12 @@ class Service:
             return self._finder
 
     def start(self) -> None:
-        """Mark runs a stopped server left unfinished as failed; build the index and the directory
-        before the first request."""
+        """Mark runs a stopped server left unfinished as failed; build the index and the directory,
+        and load the name readers of other scripts, before the first request."""
         for run_id in recover(self.workspace.store):
             log.warning("run %s was interrupted by a server stop; marked failed", run_id)
         self.directory()
+        preload()
 
     def reload(self) -> None:
         """Check for new snapshots now, and rebuild what changed."""
