@@ -90,12 +90,10 @@ def loopback_only(host: str) -> bool:
 def open_reads(request: Request) -> bool:
     """Whether list lookups need no token: as set, or (auto) when the server listens on loopback
     only, where just this machine can reach it, as self-hosted yente answers without a key."""
-    value = settings.get("OPEN_READS").strip().lower()
-    if value in ("1", "true", "yes"):
-        return True
-    if value in ("", "auto"):
+    value = settings.get("OPEN_READS")  # 'auto', '1' or '0': settings reads every boolean spelling
+    if value == "auto":
         return bool(getattr(request.app.state, "loopback", False))
-    return False
+    return value == "1"
 
 
 def require(role: Role, *, lookup: bool = False) -> Callable[..., Awaitable[Principal]]:

@@ -122,6 +122,16 @@ def test_reads_without_a_token_follow_where_the_server_listens(workspace, tokens
         assert public.get("/runs").status_code == 401
 
 
+@pytest.mark.parametrize(
+    ("text", "opened"), [("on", True), ("Yes", True), ("TRUE", True), ("off", False), ("No", False)]
+)
+def test_open_reads_takes_a_boolean_in_any_spelling(workspace, monkeypatch, text, opened):
+    """One boolean reader for every setting (settings.py); the API has none of its own."""
+    monkeypatch.setenv("LOOKTHROUGH_OPEN_READS", text)
+    with TestClient(create_app(workspace=workspace)) as public:
+        assert public.post("/match/default", json=QUERY).status_code == (200 if opened else 401)
+
+
 def test_options_lists_every_method_of_a_path(client, tokens):
     response = client.options("/runs/r/hits/k/decisions", headers=tokens["viewer"])
     assert response.status_code == 405 and set(response.headers["allow"].split(", ")) == {
