@@ -142,3 +142,16 @@ def test_a_lone_surrogate_rejects_its_statement_naming_the_field(tmp_path) -> No
         "statement 1 (column 2): holds a lone surrogate (an escape such as \\ud800 that is no character)"
     )
     assert "\\ud800" in reject.raw and entities == []
+
+
+def test_json_lines_opened_with_a_bracket_are_a_broken_array_named_by_line(tmp_path) -> None:
+    """Found by fuzzing: the reject of an array that is not one named no line."""
+    entity = '{"statementID": "e%d", "statementType": "entityStatement", "name": "Alpha"}'
+    path = tmp_path / "statements.jsonl"
+    path.write_text("[" + entity % 1 + "\n" + entity % 2 + "\n")
+    source, report = Bods(), LoadReport()
+    assert [e.caption for e in source.read(path, report)] == ["Alpha"]
+    assert [str(r) for r in report.rejects] == [
+        "statements.jsonl, line 2: expected ',' or ']' after element 1, found '{'"
+    ]
+    assert source.incomplete(path, report)
