@@ -41,6 +41,7 @@ def test_token_revoke_while_the_server_holds_the_database(tmp_path):
         )
         rejects = lookthrough("rejects", "some-snapshot", "--db", db)
         assert rejects.returncode == 1 and "Traceback" not in rejects.stderr
+        assert "a server holds this DuckDB file" in rejects.stderr
     [after] = tokens(workspace.store)
     assert after.revoked_at is not None
     workspace.close()
