@@ -20,6 +20,7 @@ from lookthrough.api.openapi import strict_openapi
 from lookthrough.api.request_settings import RequestSettings
 from lookthrough.api.routers import health, match, reconcile, review, screen, search, system
 from lookthrough.api.service import Service
+from lookthrough.api.utf8 import Utf8Only
 from lookthrough.exc import LookthroughError, StoreError
 from lookthrough.review.revocations import CHECK_SECONDS, apply_requests, requests_file
 from lookthrough.web.routes import mount
@@ -98,6 +99,7 @@ def create_app(
     )
     app.openapi = lambda: strict_openapi(app)  # type: ignore[method-assign]
     app.add_middleware(AllowHeader, routes=app.router.routes)
+    app.add_middleware(Utf8Only)  # inside BodyLimit, which bounds the form body it reads whole
     app.add_middleware(BodyLimit)
     app.add_middleware(RequestSettings)
     return app

@@ -105,6 +105,37 @@ def test_a_lone_surrogate_in_a_search_is_a_client_error(client, tokens):
     assert response.status_code in (200, 400, 422)
 
 
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("GET", "/search/default?q=Soci%E9t%E9+G%E9n%E9rale", None),  # Latin-1, as old clients send
+        ("GET", "/search/default?q=Hikvision%ED%A0%80", None),  # an encoded lone surrogate
+        ("POST", "/reconcile/default", b"queries=%7B%22q0%22%3A%7B%22query%22%3A%22Hikvision%FF%22%7D%7D"),
+    ],
+)
+def test_percent_escapes_that_are_not_utf8_are_refused_not_replaced(client, tokens, method, url, body):
+    """They were read as U+FFFD: 'Soci\ufffdt\ufffd' searched in place of 'Soci\u00e9t\u00e9'."""
+    headers = {**tokens["viewer"], "Content-Type": "application/x-www-form-urlencoded"}
+    response = client.request(method, url, content=body, headers=headers)
+    assert response.status_code == 400 and "not UTF-8 text" in response.json()["detail"]
+
+
+def test_percent_escapes_in_utf8_are_read(client, tokens):
+    found = client.get("/search/default?q=Hikvision+%E6%B5%B7%E5%BA%B7", headers=tokens["viewer"])
+    assert found.status_code == 200 and found.json()["results"][0]["id"] == "lt-hikvision"
+    form = b"queries=%7B%22q0%22%3A%7B%22query%22%3A%22%E6%B5%B7%E5%BA%B7%E5%A8%81%E8%A7%86%22%7D%7D"
+    headers = {**tokens["viewer"], "Content-Type": "application/x-www-form-urlencoded"}
+    reconciled = client.post("/reconcile/default", content=form, headers=headers)
+    assert reconciled.status_code == 200 and reconciled.json()["q0"]["result"][0]["id"] == "lt-hikvision"
+
+
+def test_a_chunked_form_over_the_limit_still_gets_413(client, tokens, monkeypatch):
+    monkeypatch.setenv("LOOKTHROUGH_MAX_REQUEST_KB", "1")
+    headers = {**tokens["viewer"], "Content-Type": "application/x-www-form-urlencoded"}
+    chunks = (b"queries=" + b"x" * 100 for _ in range(100))
+    assert client.post("/reconcile/default", content=chunks, headers=headers).status_code == 413
+
+
 def test_reads_without_a_token_follow_where_the_server_listens(workspace, tokens, monkeypatch):
     with TestClient(create_app(workspace=workspace, loopback=True)) as local:
         # On loopback alone, list lookups need no token (as self-hosted yente) ...
