@@ -172,6 +172,33 @@ def test_options_lists_every_method_of_a_path(client, tokens):
     }
 
 
+def test_times_of_runs_and_decisions_carry_their_offset(client, tokens):
+    """Schemathesis found times without a zone given as `date-time`, which needs one."""
+    from datetime import datetime
+
+    run = upload(client, tokens["reviewer"]).json()
+    key = client.get(f"/runs/{run['id']}/hits", headers=tokens["viewer"]).json()[0]["hit_key"]
+    decision = client.post(
+        f"/runs/{run['id']}/hits/{key}/decisions",
+        json={"verdict": "escalate", "reason": "same address as the listed party"},
+        headers=tokens["reviewer"],
+    ).json()
+    listed = client.get("/runs", headers=tokens["viewer"]).json()
+    times = [run["created_at"], decision["decided_at"], *(r["created_at"] for r in listed)]
+    assert all(datetime.fromisoformat(t).utcoffset() is not None for t in times), times
+
+
+def test_the_description_is_as_strict_as_the_server(client):
+    """An empty batch, an unknown verdict and a blank column name are refused, so the description
+    says so too."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert schemas["EntityMatchQuery"]["properties"]["queries"]["minProperties"] == 1
+    assert set(schemas["DecisionRequest"]["properties"]["verdict"]["enum"]) >= {"match", "false_positive"}
+    upload_form = next(v for k, v in schemas.items() if k.startswith("Body_screen"))
+    assert upload_form["properties"]["name_column"]["minLength"] == 1
+    assert upload_form["properties"]["threshold"]["maximum"] == 1.0
+
+
 def test_results_html_is_described_as_html(client):
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]["/screen/{run_id}/results.html"]["get"]["responses"]["200"]["content"]) == {
