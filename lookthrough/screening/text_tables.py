@@ -73,12 +73,7 @@ def _raw(lines: list[str], first: int, last: int) -> str:
 
 def open_jsonl(path: Path, encoding: str | None = None) -> Table:
     lines = physical_lines(read_text(path, encoding))
-    columns: list[str] = []
-    for raw in lines:
-        record, _ = _decode(raw)
-        if isinstance(record, dict):
-            columns = [str(c) for c in record]
-            break
+    columns = _keys_of_every_record(lines)
 
     def rows() -> Iterator[InputRow | RejectedRow]:
         number = 0
@@ -97,6 +92,17 @@ def open_jsonl(path: Path, encoding: str | None = None) -> Table:
                 yield InputRow(number, line, record)
 
     return Table(path, "jsonl", columns, rows(), size_hint=len(lines))
+
+
+def _keys_of_every_record(lines: list[str]) -> list[str]:
+    """Every key of every readable record, in the order first met: records need not share keys,
+    and a column taken from the first record alone would drop later records' other fields."""
+    seen: dict[str, None] = {}
+    for raw in lines:
+        record, _ = _decode(raw) if raw.strip() else (None, None)
+        if isinstance(record, dict) and text_problem(record) is None:
+            seen.update(dict.fromkeys(map(str, record)))
+    return list(seen)
 
 
 def _decode(raw: str) -> tuple[Any, str | None]:

@@ -115,3 +115,13 @@ def test_jsonl_in_utf16_is_read(tmp_path: Path) -> None:
     path = tmp_path / "u.jsonl"
     path.write_bytes('{"name": "海康威视"}\n'.encode("utf-16"))
     assert read(path) == [("row", 1, {"name": "海康威视"})]
+
+
+def test_jsonl_columns_are_every_key_of_every_record(tmp_path: Path) -> None:
+    """A later record's own keys are columns too: a CSV output took the first record's only."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"name": "Sony Group"}\nnot json\n{"name": "Hikvision", "isin": "CNE100000PM8"}\n'
+        '{"\\udfff": "x"}\n{"lei": "529900T8BM49AURSDO55", "name": "Acme"}\n'
+    )
+    assert open_table(path).columns == ["name", "isin", "lei"]
