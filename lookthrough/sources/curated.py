@@ -66,7 +66,7 @@ class CuratedYaml(Source):
             registry(self._load(root, index, "lists"), "lists", parse_list, report),
             self.dataset,
         )
-        files = [self._entity_file(root, name) for name in self._names(index, "entities")]
+        files = [self._entity_file(root, name) for name in self._named_files(root, index, "entities")]
         known: set[str] = set()
         for data in files:
             yield from self._entities(data, reg, known, report)
@@ -118,7 +118,7 @@ class CuratedYaml(Source):
         return data
 
     def _load(self, root: Path, index: Record, key: str) -> Record:
-        names = self._names(index, key)
+        names = self._named_files(root, index, key)
         if len(names) != 1:
             raise SourceAbort(f"{INDEX} must name one {key} file", path=INDEX, line=index.line_of(key))
         return load_file(root / names[0], names[0])
@@ -129,6 +129,15 @@ class CuratedYaml(Source):
         if not names or any(n is None or not as_text(n) for n in names):
             raise SourceAbort(f"{INDEX} does not name the {key} file(s)", path=INDEX, line=index.line_of(key))
         return [as_text(n) for n in names]
+
+    def _named_files(self, root: Path, index: Record, key: str) -> list[str]:
+        """The files the index names under `key`, each a file beside the index."""
+        names = self._names(index, key)
+        for name in names:
+            if not (root / name).is_file():
+                raise SourceAbort(f"names {name!r}, which is no file beside it", path=INDEX,
+                                  line=index.line_of(key), field=key)  # fmt: skip
+        return names
 
     def _files(self, index: Record) -> list[str]:
         return [n for key in ("citations", "lists", "entities") for n in self._names(index, key)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -106,6 +107,19 @@ def test_a_misspelt_section_stops_the_load(store: Store, tmp_path: Path) -> None
     result = load_source(store, CuratedYaml, copy)
     assert not result.ok and "entities.yaml" in (result.snapshot.error or "")
     assert "field 'relation'" in (result.snapshot.error or "")
+
+
+@pytest.mark.parametrize("key", ["entities", "citations"])
+def test_an_index_naming_a_missing_file_stops_the_load(store: Store, tmp_path: Path, key: str) -> None:
+    # Found by a five-minute fuzz run: FileNotFoundError came out of the adapter.
+    copy = tmp_path / "curated"
+    shutil.copytree(BAD, copy)
+    index = (copy / "index.yaml").read_text()
+    (copy / "index.yaml").write_text(re.sub(rf"(?m)^{key}:.*$", f"{key}: gone.yaml", index))
+    result = load_source(store, CuratedYaml, copy)
+    error = result.snapshot.error or ""
+    assert not result.ok and "index.yaml, line" in error and f"field '{key}'" in error
+    assert "'gone.yaml', which is no file beside it" in error
 
 
 def test_detects_the_folder_and_its_index_only(tmp_path: Path) -> None:
