@@ -108,8 +108,16 @@ def calibrate(port: int, env: dict[str, str], args: argparse.Namespace) -> int:
 
 def cpu_seconds(pid: int) -> float:
     """CPU time a process has used: what a request costs, however busy the machine is."""
+    user, system = cpu_split(pid)
+    return user + system
+
+
+def cpu_split(pid: int) -> tuple[float, float]:
+    """(user, system) CPU seconds of a process. System time is mostly the kernel's loopback TCP
+    work of each response (waking the load tool), which varies with the machine, not the code."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def summarise(result: dict[str, int]) -> tuple[float, float, float, float, int]:
@@ -158,14 +166,18 @@ def main() -> None:
         env["LT_DELAY_MS"] = str(calibrate(port, env, args))
         runs = []
         for number in range(1, args.repeat + 1):
-            before = cpu_seconds(server.pid)
+            before = cpu_split(server.pid)
             result = run_wrk(port, env, args)
-            cost = (cpu_seconds(server.pid) - before) / result["requests"] * 1000
+            user, system = (
+                (after - start) / result["requests"] * 1000
+                for after, start in zip(cpu_split(server.pid), before, strict=True)
+            )
             runs.append(summarise(result))
             load = os.getloadavg()[0]
             print(
                 describe(f"run {number}", runs[-1]),
-                f"server CPU {cost:.2f} ms/request, load {load:.2f}",
+                f"server CPU {user + system:.2f} ms/request (user {user:.2f}, system {system:.2f}),",
+                f"load {load:.2f}",
                 flush=True,
             )
         print(
