@@ -52,11 +52,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=300.0, help="time for each target")
     parser.add_argument("--shard", default="1/1", help="i/n: run every n-th target from the i-th")
     parser.add_argument("--out", type=Path, default=Path("fuzz-failures"))
+    parser.add_argument("--only", nargs="*", default=[], help="run the targets whose id holds one of these")
     args = parser.parse_args()
     index, count = (int(part) for part in args.shard.split("/"))
     args.out.mkdir(parents=True, exist_ok=True)
     failed = 0
-    for target in targets()[index - 1 :: count]:
+    chosen = [t for t in targets() if not args.only or any(part in t for part in args.only)]
+    for target in chosen[index - 1 :: count]:
         runs, elapsed, passed = fuzz(target, args.seconds, args.out)
         verdict = "ok" if passed else f"FAILED (see {args.out})"
         print(f"{target}\t{runs} runs\tup to {runs * CHUNK} examples\t{elapsed:.0f} s\t{verdict}")
