@@ -237,6 +237,8 @@ def value_problem(value: Any) -> str | None:
 
 def has_surrogate(text: str) -> bool:
     """Whether `text` holds a lone surrogate, which no UTF-8 file or database can store."""
+    if text.isascii():  # a flag CPython keeps: no copy, unlike encode (run on every statement)
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -67,20 +67,21 @@ class Entity:
             return
         if prop not in schema_props(self.schema):
             raise KeyError(f"{self.schema} has no property {prop!r}")
-        if any(s.prop == prop and s.value == text for s in self.statements):
-            return
+        for s in self.statements:  # a loop, not any(): this runs for every value loaded
+            if s.prop == prop and s.value == text:
+                return
         self.statements.append(
             Statement(
-                entity_id=self.id,
-                schema=self.schema,
-                prop=prop,
-                value=text,
-                dataset=self.dataset,
-                citation=citation or self.citation,
-                evidence=evidence or self.evidence,
-                source_url=source_url or self.source_url,
-                lang=lang,
-                original_value=original_value,
+                self.id,
+                self.schema,
+                prop,
+                text,
+                self.dataset,
+                citation or self.citation,
+                evidence or self.evidence,
+                source_url or self.source_url,
+                lang,
+                original_value,
             )
         )
 

@@ -60,6 +60,7 @@ def rows(
 ) -> Iterator[tuple[int, Row]]:
     """(line, {column: value}) for the `wanted` columns that are present; short rows are rejected."""
     line = 1
+    name = path.name
     try:
         with utf8_or_abort(path.name, lambda: open_bytes(path)), open_text(path) as handle:
             reader = csv.reader(handle)
@@ -71,11 +72,9 @@ def rows(
             width = len(header)
             line = 2
             for row in reader:
-                report.row(path.name)
+                report.row(name)
                 if len(row) != width:
-                    error = SourceError(
-                        f"expected {width} fields, found {len(row)}", path=path.name, line=line
-                    )
+                    error = SourceError(f"expected {width} fields, found {len(row)}", path=name, line=line)
                     report.reject(error, ",".join(row)[:2000])
                 else:
                     yield line, {c: row[i] for c, i in index if row[i]}

@@ -71,7 +71,10 @@ class LoadReport:
     entities: int = 0
 
     def row(self, path: str) -> None:
-        self.files.setdefault(path, FileCount()).rows += 1
+        counted = self.files.get(path)  # not setdefault: that makes a FileCount on every row
+        if counted is None:
+            counted = self.files[path] = FileCount()
+        counted.rows += 1
 
     def reject(self, error: SourceError, raw: str = "") -> None:
         name = error.path or ""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -64,6 +65,12 @@ LEI_COLUMNS = (
     "Entity.EntityCreationDate",
     "Registration.RegistrationStatus",
 )
+NAME_COLUMNS = tuple(
+    ((OTHER_NAME.format(i), OTHER_NAME.format(i) + ".xmllang", OTHER_NAME.format(i) + ".type"),
+     TRANSLITERATED.format(i))
+    for i in range(1, NAMES + 1)
+)  # fmt: skip
+ADDRESS_COLUMNS = tuple(f"Entity.LegalAddress.{p}" for p in ADDRESS)
 PERIODS = 5
 RR_COLUMNS = (
     "Relationship.StartNode.NodeID",
@@ -131,9 +138,10 @@ class GleifLeiCsv(GleifSource):
     url = GOLDEN_COPY + "lei2/latest.csv"
 
     def read(self, path: Path, report: LoadReport) -> Iterator[Entity]:
+        name = path.name
         for line, row in rows(path, report, LEI_COLUMNS, ("LEI", "Entity.LegalName")):
             try:
-                yield self.entity(path.name, line, row)
+                yield self.entity(name, line, row)
             except SourceError as error:
                 report.reject(error, str(row)[:2000])
 
@@ -152,11 +160,11 @@ class GleifLeiCsv(GleifSource):
         )
         entity.add("name", legal, lang=_lang(row.get("Entity.LegalName.xmllang")))
         entity.add("leiCode", lei)
-        for i in range(1, NAMES + 1):
-            other = OTHER_NAME.format(i)
-            prop = NAME_TYPES.get(row.get(other + ".type", ""), "alias")
-            entity.add(prop, row.get(other), lang=_lang(row.get(other + ".xmllang")))
-            entity.add("alias", row.get(TRANSLITERATED.format(i)))
+        for (other, other_lang, other_type), transliterated in NAME_COLUMNS:
+            if other_name := row.get(other):
+                prop = NAME_TYPES.get(row.get(other_type, ""), "alias")
+                entity.add(prop, other_name, lang=_lang(row.get(other_lang)))
+            entity.add("alias", row.get(transliterated))
         entity.add(
             "registrationNumber", row.get("Entity.RegistrationAuthority.RegistrationAuthorityEntityID")
         )
@@ -164,8 +172,8 @@ class GleifLeiCsv(GleifSource):
         entity.add("notes", authority and f"registration authority {authority}")
         entity.add("jurisdiction", _country(row.get("Entity.LegalJurisdiction")))
         entity.add("country", _country(row.get("Entity.LegalAddress.Country")))
-        parts = [row.get(f"Entity.LegalAddress.{p}") for p in ADDRESS]
-        entity.add("address", ", ".join(p for p in parts if p) or None)
+        parts = [p for c in ADDRESS_COLUMNS if (p := row.get(c))]
+        entity.add("address", ", ".join(parts) or None)
         entity.add("incorporationDate", _day(row.get("Entity.EntityCreationDate")))
         status = row.get("Entity.EntityStatus")
         entity.add("status", status if status and status != "ACTIVE" else None)
@@ -191,9 +199,10 @@ class GleifRelationshipCsv(GleifSource):
             "Relationship.EndNode.NodeID",
             "Relationship.RelationshipType",
         )
+        name = path.name
         for line, row in rows(path, report, RR_COLUMNS, required):
             try:
-                yield self.relation(path.name, line, row)
+                yield self.relation(name, line, row)
             except SourceError as error:
                 report.reject(error, str(row)[:2000])
 
@@ -279,6 +288,7 @@ class GleifExceptionCsv(GleifSource):
 _LANG = re.compile(r"^[a-z]{2,3}")
 
 
+@lru_cache(maxsize=1024)
 def _lang(tag: str | None) -> str | None:
     """'zh-Hans' -> 'zho'; the xml:lang GLEIF gives is a BCP 47 tag."""
     from rigour.langs import iso_639_alpha3

@@ -166,6 +166,11 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             "CREATE INDEX review_assignments_key ON review_assignments (hit_key)",
         ),
     ),
+    (
+        7,
+        "DuckDB: no index on statements.snapshot_id (its steps are the DuckDB store's own)",
+        (),
+    ),
 )
 
 

@@ -14,6 +14,8 @@ from lookthrough.sources.ftm_json import FtmJson
 from lookthrough.sources.load import load_path
 from lookthrough.store import open_store
 
+from ..conftest import FIXTURES
+
 
 def _entity(k: int) -> dict:
     return {"id": f"e{k}", "schema": "Company", "datasets": ["us_ofac_sdn"],
@@ -43,5 +45,56 @@ def test_every_statement_comes_back_in_order_whatever_the_batch(
         assert sorted(meta) == [f"e{k}" for k in range(7)] and meta["e0"].datasets == ["us_ofac_sdn"]
         rejects = store.rejects(result.snapshot.id)
         assert [(r.line, r.field) for r in rejects] == [(8, "entity"), (9, "schema")]
+    finally:
+        store.close()
+
+
+def _gib(limit: str) -> float:
+    number, unit = limit.split()
+    return float(number) * {"MiB": 2**-10, "GiB": 1, "TiB": 2**10}[unit]
+
+
+def test_undated_statements_take_the_snapshot_time_and_settings_come_back(tmp_path: Path) -> None:
+    """Entities their source does not date are stored with the snapshot's time; the load's one
+    thread and capped memory are the store's again afterwards, worked or not, and stay put."""
+    lei = FIXTURES / "gleif" / "lei2-golden-copy.csv"
+    store = open_store(str(tmp_path / "lists.duckdb"))
+    settings = "SELECT current_setting('threads'), current_setting('memory_limit')"
+    threads, limit = store.con.execute(settings).fetchone()
+    try:
+        [result] = load_path(store, lei)
+        assert result.ok
+        rows = store.con.execute(
+            """SELECT DISTINCT s.first_seen = p.retrieved_at AND s.last_seen = p.retrieved_at, s.evidence
+               FROM statements s JOIN snapshots p ON s.snapshot_id = p.id"""
+        ).fetchall()
+        assert rows == [(True, "company filing")]
+        after = store.con.execute(settings).fetchone()
+        # DuckDB shows the limit rounded down to 0.1 GiB.
+        assert after[0] == threads and abs(_gib(after[1]) - _gib(limit)) < 0.11
+        (tmp_path / "lei2-golden-copy.csv").write_text(
+            lei.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8"
+        )
+        [refused] = load_path(store, tmp_path / "lei2-golden-copy.csv")
+        assert not refused.ok and refused.snapshot.error
+        assert store.con.execute(settings).fetchone() == after
+        assert load_path(store, lei, force=True)[0].ok
+        assert store.con.execute(settings).fetchone() == after
+    finally:
+        store.close()
+
+
+def test_statements_are_indexed_by_entity_not_snapshot(tmp_path: Path) -> None:
+    """Migration 7 drops the snapshot index of a store made before it; new stores never keep it."""
+    path = str(tmp_path / "lists.duckdb")
+    indexes = "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'statements'"
+    store = open_store(path)
+    assert store.con.execute(indexes).fetchall() == [("statements_entity",)]
+    store.con.execute("CREATE INDEX statements_snapshot ON statements (snapshot_id)")
+    store.con.execute("DELETE FROM schema_version WHERE version = 7")
+    store.close()
+    store = open_store(path)
+    try:
+        assert store.con.execute(indexes).fetchall() == [("statements_entity",)]
     finally:
         store.close()
