@@ -47,6 +47,11 @@ def text_incomplete(path: Path) -> list[str]:
     return []
 
 
+ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
+"""What zipfile raises reading a damaged member: a failed CRC check or bad local header, a broken
+deflate stream, a member cut short, or one that claims an unknown version, method or encryption."""
+
+
 def zip_incomplete(path: Path) -> list[str]:
     """Reasons a ZIP container (XLSX, ODS, zipped CSV) is partial: no central directory, or a
     member that fails its CRC check or cannot be decompressed."""
@@ -57,11 +62,7 @@ def zip_incomplete(path: Path) -> list[str]:
                     with archive.open(info) as member:
                         while member.read(1 << 20):
                             pass
-                # A failed CRC check or a bad local header (BadZipFile), a broken deflate stream, a
-                # member cut short, or one that claims an unknown method or encryption.
-                except (
-                    zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError
-                ) as error:  # fmt: skip
+                except (*ZIP_DAMAGE, ValueError) as error:
                     return [f"{path.name}: member {info.filename} is damaged ({error})"]
     except (zipfile.BadZipFile, OSError) as error:
         return [f"{path.name}: not a whole ZIP archive ({error}); the download may have been cut off"]

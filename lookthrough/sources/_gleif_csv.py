@@ -5,21 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from lookthrough.exc import SourceAbort, SourceError
+from lookthrough.sources._complete import ZIP_DAMAGE
 from lookthrough.sources._utf8 import utf8_or_abort
 from lookthrough.sources.base import LoadReport
 
 Row = dict[str, str]
-
-
-ZIP_DAMAGE = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
-"""What zipfile raises for a damaged archive, an unsupported version or method, or encryption."""
 
 
 @contextmanager
