@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from lookthrough import settings
+from lookthrough.api.asgi import HttpMiddleware, refuse
 
 UPLOAD_PATHS = ("/screen", "/review/upload")
 
@@ -26,24 +25,18 @@ class TooLarge(Exception):
     """The body grew past its limit while it was being received."""
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """ASGI middleware: 414 for an overlong URL; 413 for a declared or streamed (chunked) body
     larger than the path allows, whatever the application made of the cut-off body."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         if len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"") > MAX_URL_LENGTH:
-            await _refuse(send, 414, "Request URI too long")
+            await refuse(send, 414, "Request URI too long")
             return
         limit = limit_for(scope["path"])
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
-            await _refuse(send, 413, f"request body larger than {limit} bytes")
+            await refuse(send, 413, f"request body larger than {limit} bytes")
             return
         seen = 0
         refused = False
@@ -63,16 +56,9 @@ class BodyLimit:
             if not refused:
                 await send(message)
             elif message["type"] == "http.response.start":
-                await _refuse(send, 413, f"request body larger than {limit} bytes")
+                await refuse(send, 413, f"request body larger than {limit} bytes")
 
         try:
             await self.app(scope, counted, answer)
         except TooLarge:
-            await _refuse(send, 413, f"request body larger than {limit} bytes")
-
-
-async def _refuse(send: Send, status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+            await refuse(send, 413, f"request body larger than {limit} bytes")

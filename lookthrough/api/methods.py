@@ -11,6 +11,8 @@ from typing import Any
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lookthrough.api.asgi import HttpMiddleware
+
 
 def _flatten(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, set[str]]]:
     """(path, methods) of every route, including those of routers included into others."""
@@ -23,11 +25,11 @@ def _flatten(routes: list[Any], prefix: str = "") -> Iterator[tuple[str, set[str
             yield prefix + route.path, set(route.methods)
 
 
-class AllowHeader:
+class AllowHeader(HttpMiddleware):
     """ASGI middleware that fills in `Allow` on every 405 answer."""
 
     def __init__(self, app: ASGIApp, routes: list[Any]) -> None:
-        self.app = app
+        super().__init__(app)
         self.routes = routes
 
     @cached_property
@@ -40,11 +42,7 @@ class AllowHeader:
             methods.add("HEAD")
         return sorted(methods)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def answer(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] == 405:
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"allow"]

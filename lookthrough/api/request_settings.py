@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
 from lookthrough import settings
+from lookthrough.api.asgi import HttpMiddleware
 
 
-class RequestSettings:
+class RequestSettings(HttpMiddleware):
     """ASGI middleware: hold the settings for the whole of an HTTP request (see settings.held)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         with settings.held():
             await self.app(scope, receive, send)

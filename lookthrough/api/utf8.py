@@ -6,10 +6,11 @@ word. A JSON body with a lone surrogate is refused the same way (app.unicode_err
 
 from __future__ import annotations
 
-import json
 from urllib.parse import unquote_to_bytes
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from lookthrough.api.asgi import HttpMiddleware, refuse
 
 FORM = b"application/x-www-form-urlencoded"
 
@@ -23,27 +24,21 @@ def not_utf8(encoded: bytes) -> bool:
     return False
 
 
-class Utf8Only:
+class Utf8Only(HttpMiddleware):
     """ASGI middleware: 400 for a query string or an url-encoded form body that is not UTF-8.
 
     A form body is read whole before the application sees it (BodyLimit, outside, bounds it)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def http(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not_utf8(scope.get("query_string") or b""):
-            await _refuse(send, "the query string is not UTF-8 text; percent-encode it from UTF-8")
+            await refuse(send, 400, "the query string is not UTF-8 text; percent-encode it from UTF-8")
             return
         if not dict(scope["headers"]).get(b"content-type", b"").lower().startswith(FORM):
             await self.app(scope, receive, send)
             return
         messages = await _whole(receive)
         if not_utf8(b"".join(m.get("body", b"") for m in messages)):
-            await _refuse(send, "the form body is not UTF-8 text; percent-encode it from UTF-8")
+            await refuse(send, 400, "the form body is not UTF-8 text; percent-encode it from UTF-8")
             return
 
         async def replay() -> Message:
@@ -58,10 +53,3 @@ async def _whole(receive: Receive) -> list[Message]:
     while messages[-1]["type"] == "http.request" and messages[-1].get("more_body", False):
         messages.append(await receive())
     return messages
-
-
-async def _refuse(send: Send, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 400, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
