@@ -14,7 +14,7 @@ from lookthrough.api.directory import Directory, Record
 from lookthrough.api.example import clean_example, compatible, countries, terms
 from lookthrough.api.schemas import EntityExample, EntityMatches, FeatureResult, TotalSpec
 from lookthrough.screening.result import Hit
-from lookthrough.screening.screener import Screener
+from lookthrough.screening.screener import Key, Screener
 
 CANDIDATE_FLOOR = 0.4
 """Name-match score down to which candidates are handed to a nomenklatura algorithm to score."""
@@ -58,17 +58,33 @@ class Request:
     config: dict[str, Any] = field(default_factory=dict)
 
 
-def answer(
-    screener: Screener, directory: Directory, example: EntityExample, request: Request
-) -> EntityMatches:
-    """The results for one query entity, best first, and the query as it was understood."""
+@dataclass(frozen=True)
+class Understood:
+    """A query entity as it was understood: cleaned, and the screening queries it asks."""
+
+    example: EntityExample
+    query: ValueEntity
+    keys: list[Key]
+
+
+def understand(example: EntityExample) -> Understood:
+    """Clean a query entity and say what it asks: each of its names with its codes and countries
+    (or the codes alone when it has no name)."""
     query = clean_example(example.schema_, example.properties)
     names, codes = terms(query)
-    where = countries(query)
+    where = tuple(countries(query))
+    asked: list[str] = list(names) or ([""] if codes else [])
+    return Understood(example, query, [(name, tuple(codes), where) for name in asked])
+
+
+def answer(
+    screener: Screener, directory: Directory, understood: Understood, request: Request
+) -> EntityMatches:
+    """The results for one query entity, best first, and the query as it was understood."""
+    query = understood.query
     best: dict[str, tuple[float, Hit, Record, Any]] = {}
-    asked: list[str | None] = list(names) or ([None] if codes else [])
-    for name in asked:
-        for hit in screener.screen(name, codes, where):
+    for hits in screener.screen_many(understood.keys):
+        for hit in hits:
             record = _result(directory, query.schema.name, hit)
             if record is None or not request.filters.allows(record):
                 continue
@@ -81,6 +97,7 @@ def answer(
     ranked = sorted((v for v in best.values() if v[0] >= request.cutoff), key=lambda v: (-v[0], v[2].id))
     results = [scored(record, hit, score, request.threshold, explained)
                for score, hit, record, explained in ranked[: request.limit]]  # fmt: skip
+    example = understood.example
     echoed = EntityExample(id=example.id, schema=query.schema.name, properties=dict(query.properties))
     return EntityMatches(
         status=200, results=results, total=TotalSpec(value=len(ranked), relation="eq"), query=echoed

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 
 from fastapi import Request
 
 from lookthrough import settings
+from lookthrough.api.batching import MatchBatcher
 from lookthrough.api.directory import Directory
 from lookthrough.api.finder import Finder
 from lookthrough.catalog import Catalog
@@ -33,6 +35,7 @@ class Service:
         self._finder: Finder | None = None
         self._checked = 0.0
         self._fingerprint = ""
+        self.batcher = MatchBatcher()
 
     @property
     def ledger(self) -> Ledger:
@@ -61,6 +64,7 @@ class Service:
                 self.workspace.refresh()
                 self._screener = self.workspace.screener()
                 self._fingerprint = current
+                settle()
         return self._screener
 
     @property
@@ -84,6 +88,7 @@ class Service:
         with self.lock:
             if self._directory is None or self._directory.fingerprint != catalog.fingerprint:
                 self._directory = Directory.build(self.workspace.store, catalog)
+                settle()
             return self._directory
 
     def finder(self) -> Finder:
@@ -113,6 +118,16 @@ class Service:
 
     def close(self) -> None:
         self.workspace.close()
+
+
+def settle() -> None:
+    """Set what a (re)build left alive aside from the garbage collector. A served index is a
+    million or more long-lived objects; left in the collector's oldest generation, every full
+    collection walks them all, stopping every request for most of a second every few seconds
+    under load. A rebuild unfreezes the old set first, so the collection can free it."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 async def get_service(request: Request) -> Service:

@@ -129,7 +129,11 @@ def held(monkeypatch, cls: type, method: str) -> tuple[threading.Event, threadin
 
 @pytest.mark.parametrize(
     "path, cls, method",
-    [("/match", Screener, "screen"), ("/reconcile", Screener, "screen"), ("/search", Finder, "search")],
+    [
+        ("/match", Screener, "screen_many"),
+        ("/reconcile", Screener, "screen_many"),
+        ("/search", Finder, "search"),
+    ],
 )
 def test_healthz_answers_while_a_long_name_is_screened(client, tokens, monkeypatch, path, cls, method):
     viewer = tokens["viewer"]

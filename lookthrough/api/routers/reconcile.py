@@ -13,7 +13,7 @@ from lookthrough.api.algorithms import choose
 from lookthrough.api.auth import ListReader, ServiceDep
 from lookthrough.api.directory import scope
 from lookthrough.api.finder import Query as SearchQuery
-from lookthrough.api.matching import CANDIDATE_FLOOR, Filters, answer
+from lookthrough.api.matching import CANDIDATE_FLOOR, Filters, answer, understand
 from lookthrough.api.matching import Request as MatchRequest
 from lookthrough.api.reconcile import (
     MATCHABLE,
@@ -109,7 +109,7 @@ def _reconcile(service: Service, dataset: str, text: str, algorithm: str) -> dic
     for key, query in batch.items():
         request = MatchRequest(choice, Filters(scope=scope(directory, dataset)),
                                base.threshold, CANDIDATE_FLOOR, query.limit)  # fmt: skip
-        matches = answer(screener, directory, example(query), request)
+        matches = answer(screener, directory, understand(example(query)), request)
         found[key] = ReconResult(result=[candidate(r) for r in matches.results])
     return found
 
