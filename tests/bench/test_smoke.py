@@ -148,3 +148,15 @@ def test_api_cpu_bench_runs_requests_through_the_app(capsys, monkeypatch, tmp_pa
     monkeypatch.setattr("sys.argv", ["api_cpu", "--rounds", "1", "--per-round", "1"])
     api_cpu.main()
     assert "CPU per request: median" in capsys.readouterr().out
+
+
+def test_match_batch_bench_prints_a_row_per_batch_size(capsys, monkeypatch, tmp_path):
+    """The batch-size bench over the built-in data: one short round, one row per size."""
+    from bench import match_batch
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setattr("sys.argv", ["match_batch", "--rounds", "1", "--passes", "1"])
+    match_batch.main()
+    rows = [line for line in capsys.readouterr().out.splitlines() if " ms | " in line]
+    assert [int(row.split(" | ")[0]) for row in rows] == list(match_batch.SIZES)
+    assert rows[0].endswith("| 1.00")
