@@ -30,6 +30,7 @@ class MatchBatcher:
     engine keeps)."""
 
     _queue: list[_Waiting] = field(default_factory=list)
+    _loop: asyncio.AbstractEventLoop | None = None
     sizes: deque[int] = field(default_factory=lambda: deque(maxlen=1000))
     """Distinct queries per batch, the last thousand batches (what batching achieves under load)."""
 
@@ -42,6 +43,8 @@ class MatchBatcher:
     async def match(self, screener: Screener, keys: Sequence[Key]) -> list[list[Match]]:
         """`screener.match_keys(keys)`, matched with whatever else is queued this turn."""
         loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a loop that stopped before its turn ended left its queue
+            self._queue, self._loop = [], loop
         if not self._queue:
             loop.call_soon(self._flush)
         waiting = _Waiting(screener, keys, loop.create_future())

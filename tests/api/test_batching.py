@@ -170,3 +170,33 @@ def test_the_served_index_is_set_aside_from_the_garbage_collector(served):
         assert asyncio.run(started()) > 10_000
     finally:
         gc.unfreeze()
+
+
+def test_a_queue_left_by_a_stopped_loop_does_not_hold_the_next_request():
+    """A server loop that stopped mid-turn leaves queued queries no flush will take; a request on
+    the next loop is matched all the same (a test client starts a loop per run)."""
+    from lookthrough.api.batching import MatchBatcher
+
+    workspace = Workspace(":memory:")
+    try:
+        screener = workspace.screener()
+        batcher = MatchBatcher()
+        stopped = asyncio.new_event_loop()
+        stopped.run_until_complete(_queue_without_turn(batcher, screener))
+        stopped.close()
+        assert batcher._queue  # left behind: its flush never ran
+        asked = batcher.match(screener, [("Hangzhou Hikvision Digital Technology", (), ())])
+        found = asyncio.run(asyncio.wait_for(asked, 30))
+        assert found[0][0].entity_id == "lt-hikvision"
+    finally:
+        workspace.close()
+
+
+async def _queue_without_turn(batcher: Any, screener: Screener) -> None:
+    """Queue a query, then take the flush the batcher scheduled off the loop, as a stop would."""
+    loop = asyncio.get_running_loop()
+    waiting = asyncio.ensure_future(batcher.match(screener, [("Zhejiang Dahua Technology", (), ())]))
+    await asyncio.sleep(0)  # the task queues its query and schedules the flush
+    for handle in list(loop._ready):  # the flush, not yet run
+        handle.cancel()
+    waiting.cancel()
